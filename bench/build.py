@@ -1,0 +1,512 @@
+"""Build-time benchmark: the project's build against plain mkdocs-material.
+
+A partnership's library grows by a few dozen documents a year, but a site whose
+every page lists every other page grows with the square of the library: each
+new document makes every page bigger. The project keeps individual documents
+out of the nav and builds indexes instead, and this benchmark checks that the
+choice pays off, on the same Markdown, in the same run, on the same machine:
+
+- ``project``: the library built with the repository's ``mkdocs.yml`` and hooks.
+- ``plain``: the same reviews and briefings in a plain mkdocs-material site with
+  ``search`` and ``tags``, ``themes:`` renamed ``tags:`` and an explicit nav
+  listing every page, which is what a partnership gets without the project.
+
+Each build runs in its own process; the figures are wall time, the child's peak
+resident memory, and the size of what it wrote (the whole site, the HTML pages,
+the search index). ``--scaling`` builds only the project at N and 2N documents:
+a build that grows linearly takes about twice as long at 2N, and the target is
+at most 2.2 times.
+
+Usage::
+
+    .venv/bin/python bench/build.py --docs 300
+    .venv/bin/python bench/build.py --docs 300 --only plain --json bench/out/build.json
+    .venv/bin/python bench/build.py --docs 150 --scaling
+    .venv/bin/python bench/build.py --docs 60 --keep bench/out/libraries
+
+Exit status: 0 figures printed; 1 a build failed (the last lines of its error
+output are shown); 2 the benchmark could not run (bad arguments, nothing to build).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+# Run as a script (``python bench/build.py``), this folder is already on the path;
+# run any other way (``python -m bench.build``), it is not.
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from synthetic import REPO_ROOT, generate_library, load_config
+
+SCALING_TARGET = 2.2
+"""The most a project build at 2N documents may take, as a multiple of N."""
+
+BRIEFINGS_PER_REVIEW = 5
+"""One briefing for every five reviews, about the mix a partnership publishes."""
+
+STDERR_LINES = 40
+"""How much of a failed build's error output to show."""
+
+MARKER = ".bench-build"
+"""Marks a ``--keep`` folder as this benchmark's, so a rerun may empty it and
+nothing else is ever deleted."""
+
+PLAIN_THEME: dict[str, Any] = {
+    "name": "material",
+    "language": "en",
+    "font": False,
+    "features": ["navigation.tabs", "navigation.top", "search.highlight", "toc.follow"],
+}
+"""The baseline's theme settings: those of the project's ``mkdocs.yml`` when the
+benchmark was written. They are fixed here, not read from the project, so that
+the baseline stays the same while the project's settings change."""
+
+PLAIN_MARKDOWN_EXTENSIONS: list[Any] = [
+    {"toc": {"permalink": True}},
+    "attr_list",
+    "md_in_html",
+    "admonition",
+    "tables",
+    "def_list",
+]
+"""The baseline renders Markdown with the project's extensions, so that the two
+builds differ in how pages are organised, not in how Markdown is parsed."""
+
+FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+THEMES_KEY = re.compile(r"^themes:", re.MULTILINE)
+
+
+class BenchError(Exception):
+    """The benchmark cannot run as asked; the message says what to change."""
+
+
+class BuildFailed(Exception):
+    """A build exited with an error."""
+
+    def __init__(self, side: str, directory: Path, exit_code: int, stderr_tail: str) -> None:
+        """Record what failed, where, and the end of its error output.
+
+        Args:
+            side: which build failed.
+            directory: where it ran.
+            exit_code: its exit status.
+            stderr_tail: the last lines of its error output.
+        """
+        super().__init__(f"the {side} build failed with exit status {exit_code} in {directory}")
+        self.side = side
+        self.directory = directory
+        self.exit_code = exit_code
+        self.stderr_tail = stderr_tail
+
+
+@dataclass(frozen=True)
+class Figures:
+    """What one build cost and what it wrote."""
+
+    side: str
+    documents: int
+    seconds: float
+    peak_rss_bytes: int
+    output_bytes: int
+    html_pages: int
+    html_bytes: int
+    search_index_bytes: int | None
+
+    @property
+    def kb_per_page(self) -> float:
+        """Average size of an HTML page, in KB."""
+        return self.html_bytes / self.html_pages / 1024 if self.html_pages else 0.0
+
+    def as_json(self) -> dict[str, Any]:
+        """The figures, with the derived ones, for ``--json``."""
+        return {**asdict(self), "kb_per_page": round(self.kb_per_page, 2)}
+
+
+# --------------------------------------------------------------------------
+# Preparing the two sites
+# --------------------------------------------------------------------------
+
+
+def project_hooks() -> list[Path]:
+    """The hook files the repository's ``mkdocs.yml`` names, as absolute paths."""
+    hooks = load_config(REPO_ROOT / "mkdocs.yml").get("hooks") or []
+    if isinstance(hooks, str):
+        hooks = [hooks]
+    return [(REPO_ROOT / str(hook)).resolve() for hook in hooks]
+
+
+def why_no_project_build() -> str | None:
+    """Why the project side cannot be built yet, or ``None`` if it can.
+
+    The hooks bring reviews and briefings into the build; without them the
+    project's build would measure an empty site.
+    """
+    hooks = project_hooks()
+    if not hooks:
+        return f"{REPO_ROOT / 'mkdocs.yml'} names no hooks"
+    missing = [str(hook) for hook in hooks if not hook.is_file()]
+    if missing:
+        return f"the project's hooks are not written yet ({', '.join(missing)} missing)"
+    return None
+
+
+def _split_front_matter(path: Path) -> tuple[str, str]:
+    """A generated document's front matter and body."""
+    text = path.read_text(encoding="utf-8")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        raise BenchError(f"{path}: no front matter between '---' lines at the top of the file")
+    return match.group(1), text[match.end() :]
+
+
+def _title(front_matter: str, fallback: str) -> str:
+    """The ``title:`` of a page's front matter, for its nav entry."""
+    data = yaml.safe_load(front_matter) or {}
+    return str(data.get("title") or fallback) if isinstance(data, dict) else fallback
+
+
+def make_plain_library(library: Path, dest: Path) -> int:
+    """Write the plain mkdocs-material site for a generated library.
+
+    Every review and briefing goes under ``docs/reviews/`` and ``docs/briefings/``
+    beside the hand-written pages, with ``themes:`` renamed ``tags:`` so the tags
+    plugin shows them; plain MkDocs ignores the other project keys. The nav lists
+    every page, as a site without generated indexes must.
+
+    Args:
+        library: a library written by ``synthetic.generate_library``.
+        dest: an empty or missing folder for the plain site.
+
+    Returns:
+        The number of reviews and briefings in the site.
+    """
+    pages_dir = library / str(load_config(library / "mkdocs.yml").get("docs_dir") or "docs")
+    docs = dest / "docs"
+    shutil.copytree(pages_dir, docs)
+
+    nav: list[Any] = [{"Home": "index.md"}]
+    documents = 0
+    for folder, label in (("reviews", "Reviews"), ("briefings", "Briefings")):
+        (docs / folder).mkdir(parents=True, exist_ok=True)
+        entries = []
+        for path in sorted((library / folder).glob("*.md")):
+            front, body = _split_front_matter(path)
+            (docs / folder / path.name).write_text(f"---\n{THEMES_KEY.sub('tags:', front)}---\n{body}", "utf-8")
+            entries.append({_title(front, path.stem): f"{folder}/{path.name}"})
+        nav.append({label: entries})
+        documents += len(entries)
+    for page in sorted(docs.glob("*.md")):
+        if page.name != "index.md":
+            nav.append({_title(_split_front_matter(page)[0], page.stem): page.name})
+
+    config: dict[str, Any] = {
+        "site_name": "Learning library (plain mkdocs-material baseline)",
+        "docs_dir": "docs",
+        "site_dir": "site",
+        "theme": PLAIN_THEME,
+        "plugins": ["search", "tags"],
+        "markdown_extensions": PLAIN_MARKDOWN_EXTENSIONS,
+        "nav": nav,
+    }
+    if (docs / "assets" / "library.css").is_file():
+        config["extra_css"] = ["assets/library.css"]
+    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=4096), encoding="utf-8")
+    return documents
+
+
+# --------------------------------------------------------------------------
+# Building and measuring
+# --------------------------------------------------------------------------
+
+
+def _peak_rss_bytes(ru_maxrss: int) -> int:
+    """``ru_maxrss`` in bytes: Linux reports KB, macOS bytes."""
+    return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024
+
+
+def run_build(side: str, directory: Path, env: dict[str, str]) -> tuple[float, int]:
+    """Run ``mkdocs build --quiet`` in ``directory`` in a child process.
+
+    The child is reaped with ``os.wait4`` so that its own peak memory is
+    measured, not this process's. Output goes to files beside the site, not to
+    pipes, so a chatty build can neither block nor skew the timing.
+
+    Returns:
+        Wall time in seconds and the child's peak resident memory in bytes.
+
+    Raises:
+        BuildFailed: the build exited with an error.
+    """
+    logs = directory.parent / "logs"
+    logs.mkdir(exist_ok=True)
+    stdout_path, stderr_path = logs / f"{directory.name}.stdout", logs / f"{directory.name}.stderr"
+    command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
+    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
+        start = time.perf_counter()
+        process = subprocess.Popen(command, cwd=directory, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+    # wait4 reaped the child; tell Popen so it does not try again.
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        lines = stderr_path.read_text(encoding="utf-8", errors="replace").splitlines()
+        raise BuildFailed(side, directory, process.returncode, "\n".join(lines[-STDERR_LINES:]))
+    return seconds, _peak_rss_bytes(usage.ru_maxrss)
+
+
+def measure_site(site: Path) -> tuple[int, int, int, int | None]:
+    """Sizes of a built site.
+
+    Returns:
+        Total bytes, number of HTML pages, bytes of HTML, and bytes of
+        ``search/search_index.json`` (``None`` if there is none).
+    """
+    total = pages = html = 0
+    for root, _dirs, files in os.walk(site):
+        for name in files:
+            size = os.path.getsize(os.path.join(root, name))
+            total += size
+            if name.endswith(".html"):
+                pages += 1
+                html += size
+    index = site / "search" / "search_index.json"
+    return total, pages, html, index.stat().st_size if index.is_file() else None
+
+
+def build_side(side: str, directory: Path, documents: int) -> Figures:
+    """Build one site and measure it.
+
+    The project's build gets the repository's ``src/`` on ``PYTHONPATH``, so its
+    hooks can import the project's package before it is installed.
+    """
+    # Material's end-of-life banner would otherwise open every failed build's error output.
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if side.startswith("project"):
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO_ROOT / "src"), env.get("PYTHONPATH")]))
+    print(f"Building {side} ({documents} documents) ...", flush=True)
+    seconds, peak = run_build(side, directory, env)
+    total, pages, html, index = measure_site(directory / "site")
+    return Figures(side, documents, seconds, peak, total, pages, html, index)
+
+
+# --------------------------------------------------------------------------
+# Reporting
+# --------------------------------------------------------------------------
+
+MB = 1024 * 1024
+
+
+def format_table(figures: Sequence[Figures]) -> str:
+    """The figures as a fixed-width table, one build a row."""
+    header = ("side", "docs", "seconds", "output MB", "pages", "KB/page", "peak MB", "search index MB")
+    rows = [
+        (
+            item.side,
+            str(item.documents),
+            f"{item.seconds:.2f}",
+            f"{item.output_bytes / MB:.1f}",
+            str(item.html_pages),
+            f"{item.kb_per_page:.1f}",
+            f"{item.peak_rss_bytes / MB:.0f}",
+            "-" if item.search_index_bytes is None else f"{item.search_index_bytes / MB:.2f}",
+        )
+        for item in figures
+    ]
+    widths = [max(len(row[column]) for row in [header, *rows]) for column in range(len(header))]
+    lines = [
+        "  ".join(
+            cell.ljust(width) if column == 0 else cell.rjust(width) for column, (cell, width) in enumerate(zip(row, widths, strict=True))
+        )
+        for row in [header, *rows]
+    ]
+    lines.insert(1, "  ".join("-" * width for width in widths))
+    return "\n".join(lines)
+
+
+def ratios(project: Figures, plain: Figures) -> dict[str, float]:
+    """Project divided by plain: below 1 means the project costs less."""
+    return {
+        "seconds": project.seconds / plain.seconds,
+        "output_bytes": project.output_bytes / plain.output_bytes,
+        "peak_rss_bytes": project.peak_rss_bytes / plain.peak_rss_bytes,
+    }
+
+
+def _environment() -> dict[str, Any]:
+    """Where the figures were measured, so figures from two machines are not compared by mistake."""
+    return {"python": platform.python_version(), "platform": platform.platform(), "cpus": os.cpu_count()}
+
+
+def _write_json(path: Path, data: dict[str, Any]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+    print(f"\nFigures written to {path}")
+
+
+# --------------------------------------------------------------------------
+# Runs
+# --------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def workspace(keep: Path | None) -> Iterator[Path]:
+    """A folder for the libraries and sites: temporary, or ``--keep DIR``.
+
+    A kept folder is emptied only if this benchmark made it (it holds the
+    marker file), so a mistyped path cannot delete someone's work.
+    """
+    if keep is None:
+        with tempfile.TemporaryDirectory(prefix="learning-library-bench-") as name:
+            yield Path(name)
+        return
+    keep = keep.resolve()
+    if keep.exists() and any(keep.iterdir()):
+        if not (keep / MARKER).is_file():
+            raise BenchError(f"{keep} is not empty and was not made by this benchmark; give an empty or new folder")
+        for child in keep.iterdir():
+            if child.is_dir() and not child.is_symlink():
+                shutil.rmtree(child)
+            else:
+                child.unlink()
+    keep.mkdir(parents=True, exist_ok=True)
+    (keep / MARKER).write_text("Made by bench/build.py; emptied on each run with --keep.\n", encoding="utf-8")
+    yield keep
+    print(f"\nLibraries and sites kept in {keep}")
+
+
+def _generate(dest: Path, docs: int, seed: int) -> tuple[int, int]:
+    """Write a library of ``docs`` reviews and a fifth as many briefings."""
+    reviews, briefings = docs, docs // BRIEFINGS_PER_REVIEW
+    start = time.perf_counter()
+    generate_library(dest, reviews, briefings, seed=seed)
+    print(
+        f"Generated {reviews} reviews and {briefings} briefings in {time.perf_counter() - start:.1f} s ({dest})",
+        flush=True,
+    )
+    return reviews, briefings
+
+
+def compare(root: Path, docs: int, seed: int, only: str | None, json_path: Path | None) -> int:
+    """Build the project and the plain baseline on one library and print both."""
+    reason = why_no_project_build()
+    want_project = only in (None, "project")
+    if want_project and reason:
+        print(f"Note: skipping the project build: {reason}.")
+        want_project = False
+        if only == "project":
+            return 2
+    reviews, briefings = _generate(root / "project", docs, seed)
+    figures: list[Figures] = []
+    if want_project:
+        figures.append(build_side("project", root / "project", reviews + briefings))
+    if only in (None, "plain"):
+        make_plain_library(root / "project", root / "plain")
+        figures.append(build_side("plain", root / "plain", reviews + briefings))
+
+    print()
+    print(format_table(figures))
+    by_side = {item.side: item for item in figures}
+    result: dict[str, Any] = {
+        "benchmark": "build",
+        "library": {"reviews": reviews, "briefings": briefings, "seed": seed},
+        "environment": _environment(),
+        "builds": [item.as_json() for item in figures],
+    }
+    if "project" in by_side and "plain" in by_side:
+        result["project_over_plain"] = relative = ratios(by_side["project"], by_side["plain"])
+        print(
+            f"\nproject/plain: time {relative['seconds']:.2f}x, output size {relative['output_bytes']:.2f}x, "
+            f"peak memory {relative['peak_rss_bytes']:.2f}x"
+        )
+    if json_path:
+        _write_json(json_path, result)
+    return 0
+
+
+def scaling(root: Path, docs: int, seed: int, json_path: Path | None) -> int:
+    """Build the project at N and 2N documents and compare the times."""
+    reason = why_no_project_build()
+    if reason:
+        print(f"Note: cannot measure scaling: {reason}.")
+        return 2
+    figures = []
+    for size in (docs, 2 * docs):
+        reviews, briefings = _generate(root / f"project-{size}", size, seed)
+        figures.append(build_side(f"project-{size}", root / f"project-{size}", reviews + briefings))
+    ratio = figures[1].seconds / figures[0].seconds
+    verdict = "meets" if ratio <= SCALING_TARGET else "MISSES"
+    print()
+    print(format_table(figures))
+    print(f"\n2N/N time: {ratio:.2f}x ({verdict} the target of at most {SCALING_TARGET}x)")
+    if json_path:
+        _write_json(
+            json_path,
+            {
+                "benchmark": "build-scaling",
+                "seed": seed,
+                "environment": _environment(),
+                "builds": [item.as_json() for item in figures],
+                "ratio_2n_over_n": ratio,
+                "target": SCALING_TARGET,
+                "meets_target": ratio <= SCALING_TARGET,
+            },
+        )
+    return 0
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    """The command line; ``--help`` explains each option."""
+    parser = argparse.ArgumentParser(
+        description="Time the project's build against plain mkdocs-material on a synthetic library.",
+        epilog="Example: .venv/bin/python bench/build.py --docs 300 --json bench/out/build.json",
+    )
+    parser.add_argument("--docs", type=int, required=True, metavar="N", help="reviews to generate (plus N//5 briefings)")
+    parser.add_argument("--keep", type=Path, metavar="DIR", help="keep the libraries and sites in DIR")
+    parser.add_argument("--only", choices=("project", "plain"), help="build only one side")
+    parser.add_argument("--scaling", action="store_true", help="build only the project, at N and 2N, and compare")
+    parser.add_argument("--json", type=Path, metavar="FILE", help="also write the figures to FILE")
+    parser.add_argument("--seed", type=int, default=1, help="seed for the synthetic library (default 1)")
+    args = parser.parse_args(argv)
+    if args.docs < 1:
+        parser.error("--docs must be at least 1")
+    if args.scaling and args.only == "plain":
+        parser.error("--scaling builds only the project; leave out --only plain")
+    return args
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the benchmark and return the exit status."""
+    args = parse_args(argv)
+    try:
+        with workspace(args.keep) as root:
+            if args.scaling:
+                return scaling(root, args.docs, args.seed, args.json)
+            return compare(root, args.docs, args.seed, args.only, args.json)
+    except BuildFailed as error:
+        print(f"\nError: {error}. Last {STDERR_LINES} lines of its error output:\n", file=sys.stderr)
+        print(error.stderr_tail or "(no error output)", file=sys.stderr)
+        if args.keep is None:
+            print("\nRerun with --keep DIR to keep the library, the site and the full logs.", file=sys.stderr)
+        return 1
+    except (BenchError, FileExistsError, ValueError) as error:
+        print(f"Error: {error}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

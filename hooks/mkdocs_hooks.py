@@ -1,0 +1,115 @@
+"""MkDocs hooks: adapt the learning_library package to MkDocs' build events, and nothing more.
+
+- ``on_config`` runs the same check as ``learning-library check`` and stops the
+  build on any error before a page is written;
+- ``on_files`` adds the reviews, briefings and generated pages to the build;
+- ``on_page_markdown`` fills the home page's blocks;
+- ``on_serve`` watches the library's own folders for ``mkdocs serve``;
+- ``on_build_error`` empties the output folder, so a failed build leaves
+  nothing behind that could be published.
+
+MkDocs imports this file once and does not reload it under ``mkdocs serve``,
+so it keeps no state beyond the current build.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
+
+from learning_library import check, layout
+from learning_library.errors import LibraryError
+from learning_library.findings import Severity
+from learning_library.library import load_settings, today
+from learning_library.pages import Site
+from learning_library.report import summary_line
+
+log = logging.getLogger("mkdocs.hooks.learning_library")
+
+_command = ["build"]
+_build: dict[str, Any] = {}
+"""The current build's site and command; replaced at every ``on_config``."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _build["command"] = command
+    _command[0] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    _build.clear()
+    _build.update(command=_command[0], site_dir=config.site_dir)
+    try:
+        settings = load_settings(Path(config.config_file_path))
+        on = today()
+        outcome = check.run(settings, on=on)
+    except LibraryError as exc:
+        raise Abort(f"learning-library: the check could not run: {exc}") from None
+    report = outcome.report
+    for finding in report:
+        line = f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule}: {finding.message}"
+        (log.error if finding.severity is Severity.ERROR else log.warning)(line)
+    if report.blocks or (config.strict and report.warnings):
+        raise Abort(f"learning-library: {summary_line(report)}. Nothing was built; fix the problems above and build again.")
+    _build["site"] = Site(outcome.library, on)
+    _build["settings"] = settings
+    if config.nav is None:
+        config.nav = _default_nav(outcome.library.pages)
+    return config
+
+
+def _default_nav(pages: list[Any]) -> list[Any]:
+    """A navigation that never lists individual documents (Material renders it on every page)."""
+    hand_written = [p.uri for p in pages if p.uri != layout.HOME and "/" not in p.uri]
+    return [
+        {"Home": layout.HOME},
+        {"Reviews": layout.REVIEWS_INDEX},
+        {"Briefings": layout.BRIEFINGS_INDEX},
+        {"Themes": layout.THEMES_INDEX},
+        {"By year": layout.YEARS_INDEX},
+        *hand_written,
+    ]
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    site: Site = _build["site"]
+    listed = {layout.REVIEWS_INDEX, layout.BRIEFINGS_INDEX, layout.THEMES_INDEX, layout.YEARS_INDEX}
+    for uri, markdown in site.pages().items():
+        inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+    settings = _build["settings"]
+    for folder in (settings.reviews_dir / "files", settings.briefings_dir / "files"):
+        if folder.is_dir():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    uri = path.relative_to(settings.root).as_posix()
+                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+    return files
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == layout.HOME:
+        site: Site = _build["site"]
+        return site.home(markdown)
+    return markdown
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    root = Path(config.config_file_path).parent
+    for path in (root / "reviews", root / "briefings", root / "themes.yml"):
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
+def on_build_error(error: Exception) -> None:
+    if _build.get("command") == "build" and _build.get("site_dir"):
+        clean_directory(_build["site_dir"])
+        log.error("learning-library: the build failed, so the output folder was emptied; nothing in it can be published.")

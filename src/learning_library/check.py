@@ -1,0 +1,89 @@
+"""The check: everything an author can get wrong before anything is published.
+
+``learning-library check``, ``mkdocs build`` and ``mkdocs serve`` all call
+:func:`run`, so they find the same problems and report them the same way.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import layout
+from . import library as library_module
+from .findings import Finding, Report
+from .library import Library, Settings
+from .links import check_links, duplicate_slugs
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of a check: the library as read (for building) and the report (for people)."""
+
+    library: Library
+    report: Report
+
+
+def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None) -> Outcome:
+    """Check a library, or some files against it.
+
+    Args:
+        settings: the site settings; the vocabulary is read from the same library.
+        paths: files and folders to check; by default the whole library.
+        on: the day to check for (what is published); by default today.
+
+    Raises:
+        ConfigError: a settings or vocabulary file is unusable (exit status 2).
+    """
+    started = time.perf_counter()
+    on = on or library_module.today()
+    whole = library_module.load(settings)
+    checked = whole if paths is None else library_module.load(settings, paths)
+    report = Report(files=checked.files)
+    report.extend(checked.findings)
+    if paths is None:
+        report.extend(duplicate_slugs(whole))
+        report.extend(_reserved_paths(whole))
+        report.extend(check_links(whole, on))
+    else:
+        # Resolve links against the whole library, report only on what was asked for.
+        merged = _merge(whole, checked)
+        report.extend(f for f in duplicate_slugs(merged) if f.path in _displays(checked))
+        report.extend(check_links(merged, on, [*checked.documents, *checked.pages]))
+    report.seconds = time.perf_counter() - started
+    return Outcome(whole, report)
+
+
+def _displays(library: Library) -> set[str]:
+    return {d.source.display for d in library.documents} | {p.source.display for p in library.pages}
+
+
+def _merge(whole: Library, checked: Library) -> Library:
+    """The whole library with the checked files in place of their copies in it."""
+    replaced = {d.source.path for d in checked.documents} | {p.source.path for p in checked.pages}
+    merged = Library(whole.settings, whole.vocabulary, files=whole.files)
+    merged.documents = [d for d in whole.documents if d.source.path not in replaced] + checked.documents
+    merged.pages = [p for p in whole.pages if p.source.path not in replaced] + checked.pages
+    merged.extra_slugs = {**whole.extra_slugs, **checked.extra_slugs}
+    return merged
+
+
+def _reserved_paths(library: Library) -> list[Finding]:
+    findings = []
+    for page in library.pages:
+        folder = page.uri.split("/", 1)[0] if "/" in page.uri else ""
+        if folder in layout.GENERATED_FOLDERS:
+            findings.append(
+                Finding(
+                    page.source.display,
+                    1,
+                    1,
+                    "metadata/reserved-path",
+                    f"content/{folder}/ is filled by the library itself; move this page elsewhere in content/, "
+                    f"or put a {folder[:-1]} in the library's {folder}/ folder",
+                )
+            )
+    return findings

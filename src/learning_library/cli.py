@@ -1,0 +1,61 @@
+"""The ``learning-library`` command: a thin layer over the library's own functions.
+
+Each command's docstring is its ``--help``, with an example. The contract for
+names, flags, formats and exit status is ``shared/spec/cli.md``.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from . import __version__, check
+from .errors import LibraryError
+from .library import load_settings
+from .report import FORMATS, render
+
+EXIT_OK, EXIT_BLOCKED, EXIT_COULD_NOT_RUN = 0, 1, 2
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="learning-library")
+def main() -> None:
+    """Publish a safeguarding partnership's reviews and briefings as a learning library."""
+
+
+@main.command("check")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="How to print the findings.")
+@click.option("--no-cache", is_flag=True, help="Ignore and do not write cached results.")
+def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache: bool) -> None:
+    """Check documents before they are published.
+
+    Checks front matter against the content model and themes.yml, links
+    between documents, and personal data. With no PATH, checks the library's
+    reviews/, briefings/ and content/.
+
+    Exit status: 0 nothing blocks publication, 1 an error was found,
+    2 the check could not run.
+
+    \b
+    Example:
+        learning-library check reviews/2024-child-ruby.md --format json
+    """
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        _could_not_run(f"{missing[0]}: no such file or folder; check the path")
+    try:
+        settings = load_settings(config_path)
+        outcome = check.run(settings, list(paths) or None)
+    except LibraryError as exc:
+        _could_not_run(str(exc))
+    click.echo(render(outcome.report, fmt), nl=False)
+    sys.exit(EXIT_BLOCKED if outcome.report.blocks else EXIT_OK)
+
+
+def _could_not_run(message: str) -> None:
+    click.echo(f"learning-library: the check could not run: {message}", err=True)
+    sys.exit(EXIT_COULD_NOT_RUN)

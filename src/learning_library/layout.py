@@ -1,0 +1,47 @@
+"""Where everything lands in the built site, as paths in the site's (virtual) docs folder.
+
+One home for page addresses, so the link check, the generated pages and the
+MkDocs hooks agree on them. Paths are POSIX and relative to ``docs_dir``, the
+form MkDocs calls ``src_uri``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+from .content import Document
+
+REVIEWS_INDEX = "reviews/index.md"
+BRIEFINGS_INDEX = "briefings/index.md"
+THEMES_INDEX = "themes/index.md"
+YEARS_INDEX = "years/index.md"
+HOME = "index.md"
+GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years")
+"""Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
+
+
+def document_uri(document: Document) -> str:
+    return f"{document.kind}s/{document.slug}.md"
+
+
+def theme_uri(slug: str) -> str:
+    return f"themes/{slug}.md"
+
+
+def year_uri(year: int) -> str:
+    return f"years/{year}.md"
+
+
+def index_page_uri(kind: str, number: int) -> str:
+    """The n-th page (from 1) of the index of reviews or briefings."""
+    return f"{kind}s/index.md" if number == 1 else f"{kind}s/page-{number}.md"
+
+
+def attachment_uri(library_relative: str) -> str:
+    """Attachments keep their place: ``reviews/files/x.pdf`` is published at ``reviews/files/x.pdf``."""
+    return library_relative
+
+
+def relative(from_uri: str, to_uri: str) -> str:
+    """A Markdown link from one page to another, which MkDocs turns into the right address."""
+    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")

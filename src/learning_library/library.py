@@ -1,0 +1,193 @@
+"""A library on disk: its settings, its vocabulary, and the documents and pages it holds.
+
+This module only finds and reads files; what they may contain is
+:mod:`learning_library.content`, and what is wrong across files is
+:mod:`learning_library.check`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .content import Document, Page, parse_document, parse_page, read_text
+from .errors import ConfigError
+from .findings import Finding
+from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
+
+TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """What the library needs from ``mkdocs.yml``, and where its folders are."""
+
+    config_path: Path
+    site_name: str
+    docs_dir: Path
+    site_url: str | None = None
+
+    @property
+    def root(self) -> Path:
+        return self.config_path.parent
+
+    @property
+    def reviews_dir(self) -> Path:
+        return self.root / "reviews"
+
+    @property
+    def briefings_dir(self) -> Path:
+        return self.root / "briefings"
+
+    @property
+    def vocabulary_path(self) -> Path:
+        return self.root / "themes.yml"
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads ``mkdocs.yml`` without MkDocs: tags such as ``!ENV`` or ``!!python/name:`` become plain values."""
+
+
+def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return loader.construct_scalar(node)
+    if isinstance(node, yaml.SequenceNode):
+        return loader.construct_sequence(node)
+    return loader.construct_mapping(node)  # type: ignore[arg-type]
+
+
+_TolerantLoader.add_multi_constructor("", _any_tag)
+
+
+def load_settings(config_path: Path) -> Settings:
+    """Read the site settings the library needs from ``mkdocs.yml``.
+
+    Raises:
+        ConfigError: the file is missing, is not YAML, or lacks ``site_name``.
+    """
+    config_path = config_path.resolve()
+    try:
+        raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader
+    except FileNotFoundError:
+        raise ConfigError(f"{config_path}: the site settings file is missing; run the command in the library's folder or pass --config") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{config_path}: cannot read the site settings ({exc})") from None
+    except yaml.MarkedYAMLError as exc:
+        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
+        raise ConfigError(f"{config_path}:{line}: not valid YAML ({exc.problem}); check the quotes and indentation there") from None
+    if not isinstance(raw, dict) or not isinstance(raw.get("site_name"), str):
+        raise ConfigError(f"{config_path}: `site_name` is missing; add a line like `site_name: Our learning library`")
+    docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
+    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None)
+
+
+def today() -> dt.date:
+    """Today's date, or the date in ``LEARNING_LIBRARY_TODAY`` (to preview scheduled documents).
+
+    Raises:
+        ConfigError: the variable is set but is not a YYYY-MM-DD date.
+    """
+    value = os.environ.get(TODAY_VARIABLE)
+    if not value:
+        return dt.date.today()
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"{TODAY_VARIABLE}={value} is not a date; write it as YYYY-MM-DD or unset it") from None
+
+
+def display_path(path: Path) -> str:
+    """Name a file as a person at the command line would: relative to here when it is below here."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class Library:
+    """Every document and page of a library that could be read, and what was wrong with the rest."""
+
+    settings: Settings
+    vocabulary: Vocabulary
+    documents: list[Document] = field(default_factory=list)
+    pages: list[Page] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    files: int = 0
+    extra_slugs: dict[str, str] = field(default_factory=dict)
+    """Slugs of documents that exist but could not be read (so a `related` link to them is not 'unknown')."""
+
+    def live(self, on: dt.date) -> list[Document]:
+        """Documents that belong on the site on that day, newest first."""
+        return sorted((d for d in self.documents if d.is_live(on)), key=lambda d: (d.published, d.slug), reverse=True)
+
+    def by_slug(self) -> dict[str, Document]:
+        return {d.slug: d for d in self.documents}
+
+
+def load(settings: Settings, paths: Iterable[Path] | None = None) -> Library:
+    """Read a library: by default its reviews, briefings and pages; or just the given files and folders.
+
+    The vocabulary always comes from the library the settings belong to, also
+    when the paths lie elsewhere.
+
+    Raises:
+        ConfigError: the vocabulary cannot be used.
+    """
+    library = Library(settings, load_vocabulary(settings.vocabulary_path))
+    if paths is None:
+        targets = [
+            *((p, display_path(p)) for p in _markdown_in(settings.reviews_dir)),
+            *((p, display_path(p)) for p in _markdown_in(settings.briefings_dir)),
+            *((p, display_path(p)) for p in _markdown_in(settings.docs_dir, recursive=True)),
+        ]
+    else:
+        targets = []
+        for given in paths:
+            if given.is_dir():
+                targets.extend((p, str(given / p.relative_to(given))) for p in _markdown_in(given, recursive=True))
+            else:
+                targets.append((given, str(given)))
+    seen: set[Path] = set()
+    for path, display in targets:
+        resolved = path.resolve()
+        if resolved in seen:
+            continue
+        seen.add(resolved)
+        _read_one(library, resolved, display)
+    return library
+
+
+def _markdown_in(folder: Path, *, recursive: bool = False) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found = folder.rglob("*.md") if recursive else folder.glob("*.md")
+    return sorted(p for p in found if p.is_file())
+
+
+def _read_one(library: Library, path: Path, display: str) -> None:
+    settings = library.settings
+    library.files += 1
+    text, findings = read_text(path, display)
+    if text is None:
+        library.findings.extend(findings)
+        return
+    if path.is_relative_to(settings.docs_dir):
+        page, findings = parse_page(path, display, path.relative_to(settings.docs_dir).as_posix(), text=text)
+        library.findings.extend(findings)
+        if page is not None:
+            library.pages.append(page)
+        return
+    folder_kind = REVIEW if path.parent == settings.reviews_dir else BRIEFING if path.parent == settings.briefings_dir else None
+    document, findings = parse_document(path, display, library.vocabulary, folder_kind=folder_kind, text=text)
+    library.findings.extend(findings)
+    if document is not None:
+        library.documents.append(document)
+    else:
+        library.extra_slugs[path.stem] = display

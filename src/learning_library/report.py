@@ -1,0 +1,147 @@
+"""Reports of a check in the four formats of the command-line contract: text, JSON, SARIF and GitHub.
+
+Only the JSON report carries the ``text`` a finding covers (the contract asks
+for it, and it stays on the author's machine). The others go into CI logs and
+code-scanning alerts, so they point at the place without repeating what was
+found there: a report of personal data must not publish it.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import __version__
+from .findings import Finding, Report, Severity
+
+FORMATS = ("text", "json", "sarif", "github")
+
+
+def render(report: Report, fmt: str) -> str:
+    """Return the report in one of :data:`FORMATS`."""
+    return {"text": as_text, "json": as_json, "sarif": as_sarif, "github": as_github}[fmt](report)
+
+
+def as_text(report: Report) -> str:
+    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message}" for f in report]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(report: Report) -> str:
+    verdict = "publication blocked" if report.blocks else "nothing blocks publication"
+    return (
+        f"{report.files} {_plural(report.files, 'file')} checked: "
+        f"{report.errors} {_plural(report.errors, 'error')}, {report.warnings} {_plural(report.warnings, 'warning')}; {verdict}"
+    )
+
+
+def _plural(n: int, word: str) -> str:
+    return word if n == 1 else word + "s"
+
+
+def as_dict(report: Report) -> dict[str, Any]:
+    findings = []
+    for f in report:
+        item: dict[str, Any] = {
+            "path": f.path,
+            "line": f.line,
+            "column": f.column,
+            "end_line": f.end_line if f.end_line is not None else f.line,
+            "end_column": f.end_column if f.end_column is not None else f.column,
+            "severity": f.severity.value,
+            "rule": f.rule,
+            "message": f.message,
+        }
+        if f.entity is not None:
+            item["entity"] = f.entity
+        if f.text is not None:
+            item["text"] = f.text
+        if f.score is not None:
+            item["score"] = round(f.score, 2)
+        findings.append(item)
+    return {
+        "findings": findings,
+        "summary": {"files": report.files, "errors": report.errors, "warnings": report.warnings, "seconds": round(report.seconds, 2)},
+    }
+
+
+def as_json(report: Report) -> str:
+    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
+
+
+def as_sarif(report: Report) -> str:
+    """SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id, one result per finding."""
+    rules: dict[str, dict[str, Any]] = {}
+    results = []
+    for f in report:
+        rules.setdefault(
+            f.rule,
+            {
+                "id": f.rule,
+                "name": f.rule.replace("/", "-"),
+                "shortDescription": {"text": f.rule},
+                "defaultConfiguration": {"level": _sarif_level(f.severity)},
+            },
+        )
+        region: dict[str, int] = {"startLine": f.line, "startColumn": f.column}
+        if f.end_line is not None and f.end_column is not None:
+            region.update(endLine=f.end_line, endColumn=f.end_column)
+        results.append(
+            {
+                "ruleId": f.rule,
+                "ruleIndex": list(rules).index(f.rule),
+                "level": _sarif_level(f.severity),
+                "message": {"text": f.message},
+                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+            }
+        )
+    sarif = {
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "learning-library",
+                        "version": __version__,
+                        "rules": list(rules.values()),
+                    }
+                },
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(sarif, indent=2, ensure_ascii=False) + "\n"
+
+
+def _sarif_level(severity: Severity) -> str:
+    return "error" if severity is Severity.ERROR else "warning"
+
+
+def _uri(path: str) -> str:
+    return path.replace("\\", "/")
+
+
+def as_github(report: Report) -> str:
+    """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
+    lines = [_annotation(f) for f in report]
+    lines.append(summary_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def _annotation(f: Finding) -> str:
+    command = "error" if f.severity is Severity.ERROR else "warning"
+    props = f"file={_escape_property(f.path)},line={f.line},col={f.column}"
+    if f.end_line is not None and f.end_column is not None:
+        props += f",endLine={f.end_line},endColumn={f.end_column}"
+    props += f",title={_escape_property(f.rule)}"
+    return f"::{command} {props}::{_escape_data(f.message)}"
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
