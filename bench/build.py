@@ -51,7 +51,7 @@ import yaml
 # Run as a script (``python bench/build.py``), this folder is already on the path;
 # run any other way (``python -m bench.build``), it is not.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from synthetic import REPO_ROOT, generate_library, load_config
+from synthetic import REPO_ROOT, generate_library, load_config, repository_hooks
 
 SCALING_TARGET = 2.2
 """The most a project build at 2N documents may take, as a multiple of N."""
@@ -142,21 +142,13 @@ class Figures:
 # --------------------------------------------------------------------------
 
 
-def project_hooks() -> list[Path]:
-    """The hook files the repository's ``mkdocs.yml`` names, as absolute paths."""
-    hooks = load_config(REPO_ROOT / "mkdocs.yml").get("hooks") or []
-    if isinstance(hooks, str):
-        hooks = [hooks]
-    return [(REPO_ROOT / str(hook)).resolve() for hook in hooks]
-
-
 def why_no_project_build() -> str | None:
     """Why the project side cannot be built yet, or ``None`` if it can.
 
     The hooks bring reviews and briefings into the build; without them the
     project's build would measure an empty site.
     """
-    hooks = project_hooks()
+    hooks = repository_hooks()
     if not hooks:
         return f"{REPO_ROOT / 'mkdocs.yml'} names no hooks"
     missing = [str(hook) for hook in hooks if not hook.is_file()]

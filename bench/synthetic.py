@@ -43,6 +43,7 @@ __all__ = [
     "REPO_ROOT",
     "generate_library",
     "load_config",
+    "repository_hooks",
 ]
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -109,12 +110,18 @@ def load_config(path: Path) -> dict[str, Any]:
     return data if isinstance(data, dict) else {}
 
 
-def _hooks_of(config: dict[str, Any]) -> list[str]:
-    """The ``hooks:`` entries of a config, always as a list of strings."""
+def repository_hooks(config: dict[str, Any] | None = None) -> list[Path]:
+    """The hook files the repository's ``mkdocs.yml`` names, as absolute paths.
+
+    Args:
+        config: the repository's settings, if already read.
+    """
+    if config is None:
+        config = load_config(REPO_ROOT / "mkdocs.yml")
     hooks = config.get("hooks") or []
     if isinstance(hooks, str):
         hooks = [hooks]
-    return [str(hook) for hook in hooks]
+    return [(REPO_ROOT / str(hook)).resolve() for hook in hooks]
 
 
 def _with_absolute_hooks(config_text: str, hooks: Sequence[Path]) -> str:
@@ -979,7 +986,7 @@ def _copy_settings(dest: Path) -> str:
     """
     source_config = REPO_ROOT / "mkdocs.yml"
     config = load_config(source_config)
-    hooks = [(REPO_ROOT / hook).resolve() for hook in _hooks_of(config)]
+    hooks = repository_hooks(config)
     (dest / "mkdocs.yml").write_text(_with_absolute_hooks(source_config.read_text(encoding="utf-8"), hooks), encoding="utf-8")
     shutil.copy2(REPO_ROOT / "themes.yml", dest / "themes.yml")
 

@@ -27,7 +27,9 @@ def main() -> None:
 
 @main.command("check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings.")
+@click.option(
+    "--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings."
+)
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="How to print the findings.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write cached results.")
 def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache: bool) -> None:

@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from . import frontmatter
+from .errors import CheckUnavailable
 from .findings import Finding, Severity
 from .frontmatter import FrontMatter
 from .vocabulary import BRIEFING, REVIEW, SLUG, Term, Vocabulary, did_you_mean
@@ -154,9 +155,7 @@ class _Reader:
         end_line = end_column = None
         if isinstance(node, yaml.ScalarNode):
             end_line, end_column = self.front.position(self.front.node_span(node)[1])
-        self.findings.append(
-            Finding(self.display, line, column, rule, message, severity, end_line=end_line, end_column=end_column)
-        )
+        self.findings.append(Finding(self.display, line, column, rule, message, severity, end_line=end_line, end_column=end_column))
         return INVALID
 
     def located(self, node: yaml.Node, value: str) -> Located:
@@ -337,7 +336,11 @@ class FilePath(Validator):
         if value.startswith("files/"):
             value = parent + value
         if not value.startswith(self.folder) or ".." in value.split("/"):
-            return r.report(node, "metadata/bad-path", f"`{key}` should be {self.expected} but is `{node.value}`; put the file in {self.folder} and give its path")
+            return r.report(
+                node,
+                "metadata/bad-path",
+                f"`{key}` should be {self.expected} but is `{node.value}`; put the file in {self.folder} and give its path",
+            )
         return value
 
 
@@ -484,7 +487,12 @@ DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("type", DocumentType(), required=True, example="type: lcspr"),
     FieldSpec("published", Date(), required=True, example="published: 2024-03-15"),
     FieldSpec("status", Choice(STATUSES)),
-    FieldSpec("themes", ListOf(VocabularySlug("themes", "theme"), min_items=1, example="[neglect, hidden-men]"), required=True, example="themes: [neglect]"),
+    FieldSpec(
+        "themes",
+        ListOf(VocabularySlug("themes", "theme"), min_items=1, example="[neglect, hidden-men]"),
+        required=True,
+        example="themes: [neglect]",
+    ),
     FieldSpec("summary", Summary(published=True), required=True, example="summary: One to three plain sentences for the listings."),
     FieldSpec("pseudonyms", ListOf(Text(), example="[Ruby]")),
     FieldSpec("allow", ListOf(AllowItem(), example='[{text: "0808 800 5000", reason: "NSPCC helpline"}]')),
@@ -505,6 +513,7 @@ DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
 )
 
 _DOCUMENT_SPECS = {s.key: s for s in DOCUMENT_FIELDS}
+
 
 class _Passthrough(Validator):
     """A key Material for MkDocs reads from a page (``hide``, ``icon``...): its value is Material's business."""
@@ -528,16 +537,20 @@ _PAGE_SPECS = {s.key: s for s in PAGE_FIELDS}
 # --- reading files ------------------------------------------------------------------
 
 
-def read_text(path: Path, display: str) -> tuple[str | None, list[Finding]]:
-    """Read a file as UTF-8, turning an unreadable file into a finding rather than a traceback."""
+def read_text(path: Path, display: str) -> str:
+    """Read a file as UTF-8.
+
+    Raises:
+        CheckUnavailable: the file cannot be read or is not UTF-8 text. A file
+            that cannot be read cannot be checked for personal data, so the
+            check fails closed rather than skip it.
+    """
     try:
-        return path.read_text(encoding="utf-8"), []
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
-        return None, [
-            Finding(display, 1, 1, "metadata/encoding", f"The file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8")
-        ]
+        raise CheckUnavailable(f"{display}: the file is not UTF-8 text ({exc.reason} at byte {exc.start}); save it as UTF-8") from None
     except OSError as exc:
-        return None, [Finding(display, 1, 1, "metadata/unreadable", f"The file cannot be read ({exc.strerror}); check it exists and is readable")]
+        raise CheckUnavailable(f"{display}: the file cannot be read ({exc.strerror}); check it exists and is readable") from None
 
 
 def parse_document(
@@ -561,11 +574,8 @@ def parse_document(
     Returns:
         The document, or None if it has errors; and every finding in the file.
     """
-    findings: list[Finding] = []
     if text is None:
-        text, findings = read_text(path, display)
-        if text is None:
-            return None, findings
+        text = read_text(path, display)
     front, findings = frontmatter.split(text, display)
     if findings:
         return None, findings
@@ -573,7 +583,11 @@ def parse_document(
     slug = path.stem
     if not SLUG.match(slug):
         suggestion = re.sub(r"[^a-z0-9]+", "-", slug.lower()).strip("-") or "a-slug"
-        r.report(None, "metadata/bad-slug", f"The file name `{path.name}` cannot be a page address; rename it `{suggestion}.md` (lowercase letters, digits and hyphens)")
+        r.report(
+            None,
+            "metadata/bad-slug",
+            f"The file name `{path.name}` cannot be a page address; rename it `{suggestion}.md` (lowercase letters, digits and hyphens)",
+        )
     if front.node is None:
         r.report(
             None,
@@ -594,7 +608,7 @@ def parse_document(
             f"move the file to {kind}s/ or use a {folder_kind} type ({', '.join(other)})",
         )
     r.spans.append((front.body_offset, len(front.text)))
-    if values is INVALID or r.findings and any(f.blocks for f in r.findings):
+    if values is INVALID or (r.findings and any(f.blocks for f in r.findings)):
         return None, r.findings
     response = values.pop("response", None)
     document = Document(
@@ -610,11 +624,8 @@ def parse_document(
 
 def parse_page(path: Path, display: str, uri: str, *, text: str | None = None) -> tuple[Page | None, list[Finding]]:
     """Read a hand-written page from ``content/``; its front matter is optional."""
-    findings: list[Finding] = []
     if text is None:
-        text, findings = read_text(path, display)
-        if text is None:
-            return None, findings
+        text = read_text(path, display)
     front, findings = frontmatter.split(text, display)
     if findings:
         return None, findings
@@ -639,7 +650,8 @@ def _kind_of(node: yaml.MappingNode, vocabulary: Vocabulary) -> str | None:
 def _value_node(node: yaml.MappingNode, key: str) -> yaml.Node | None:
     for key_node, value_node in node.value:
         if key_node.value == key:
-            return value_node
+            found: yaml.Node = value_node
+            return found
     return None
 
 
@@ -660,7 +672,9 @@ def _read_mapping_with_kinds(r: _Reader, node: yaml.MappingNode, specs: dict[str
                     "metadata/wrong-kind-key",
                     f"`{key_node.value}` is only for {only}s, but `{type_value}` is a {kind} type; remove `{key_node.value}` or change `type`",
                 )
-        node = yaml.MappingNode(node.tag, [(k, v) for k, v in node.value if k.value in specs or k.value not in _DOCUMENT_SPECS], node.start_mark, node.end_mark)
+        node = yaml.MappingNode(
+            node.tag, [(k, v) for k, v in node.value if k.value in specs or k.value not in _DOCUMENT_SPECS], node.start_mark, node.end_mark
+        )
     values = _read_mapping(r, node, specs, where="the front matter")
     if values is INVALID:
         return INVALID

@@ -92,8 +92,7 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Finding]]:
             1,
             1,
             "metadata/unclosed",
-            "The front matter starts with --- on line 1 but is never closed; "
-            "add a line with just --- after the last key",
+            "The front matter starts with --- on line 1 but is never closed; add a line with just --- after the last key",
         )
         return FrontMatter(text, None, opening.end(), len(text), present=True), [finding]
     yaml_text = text[opening.end() : closing.start()]
@@ -114,8 +113,7 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Finding]]:
                 line,
                 column,
                 "metadata/yaml",
-                "The front matter must be a list of `key: value` lines; "
-                "start each line with a key such as `title:`",
+                "The front matter must be a list of `key: value` lines; start each line with a key such as `title:`",
             )
         ]
     return FrontMatter(text, node, fm.yaml_offset, fm.body_offset, present=True), []

@@ -73,9 +73,11 @@ def load_settings(config_path: Path) -> Settings:
     """
     config_path = config_path.resolve()
     try:
-        raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506 - a safe loader
+        raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
     except FileNotFoundError:
-        raise ConfigError(f"{config_path}: the site settings file is missing; run the command in the library's folder or pass --config") from None
+        raise ConfigError(
+            f"{config_path}: the site settings file is missing; run the command in the library's folder or pass --config"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{config_path}: cannot read the site settings ({exc})") from None
     except yaml.MarkedYAMLError as exc:
@@ -174,10 +176,7 @@ def _markdown_in(folder: Path, *, recursive: bool = False) -> list[Path]:
 def _read_one(library: Library, path: Path, display: str) -> None:
     settings = library.settings
     library.files += 1
-    text, findings = read_text(path, display)
-    if text is None:
-        library.findings.extend(findings)
-        return
+    text = read_text(path, display)
     if path.is_relative_to(settings.docs_dir):
         page, findings = parse_page(path, display, path.relative_to(settings.docs_dir).as_posix(), text=text)
         library.findings.extend(findings)

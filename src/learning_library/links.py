@@ -94,7 +94,7 @@ def check_links(library: Library, on: dt.date, sources: Iterable[Document | Page
     known = site.pages_and_files()
     by_slug = library.by_slug()
     findings: list[Finding] = []
-    items = list(sources) if sources is not None else [*library.documents, *library.pages]
+    items: list[Document | Page] = list(sources) if sources is not None else [*library.documents, *library.pages]
     for item in items:
         if isinstance(item, Document):
             findings.extend(_check_related(item, by_slug, library.extra_slugs, on))
@@ -110,11 +110,19 @@ def _check_related(document: Document, by_slug: dict[str, Document], unreadable:
     for slug in document.related:
         target = by_slug.get(slug.value)
         if slug.value == document.slug:
-            yield Finding(path, slug.line, slug.column, "links/related-self", "`related` lists this document itself; remove it", Severity.WARNING)
+            yield Finding(
+                path, slug.line, slug.column, "links/related-self", "`related` lists this document itself; remove it", Severity.WARNING
+            )
         elif target is None and slug.value not in unreadable:
             close = difflib.get_close_matches(slug.value, list(by_slug), n=1, cutoff=0.6)
             hint = f"did you mean `{close[0]}`?" if close else "use the file name of a review or briefing, without .md"
-            yield Finding(path, slug.line, slug.column, "links/unknown-related", f"`related` lists `{slug.value}`, but no review or briefing has that slug; {hint}")
+            yield Finding(
+                path,
+                slug.line,
+                slug.column,
+                "links/unknown-related",
+                f"`related` lists `{slug.value}`, but no review or briefing has that slug; {hint}",
+            )
         elif target is not None and document.is_live(on) and not target.is_live(on):
             yield Finding(
                 path,
@@ -150,7 +158,11 @@ def _check_body_links(source: Source, uri: str, site: SiteMap, known: set[str]) 
         wanted = posixpath.basename(resolved)
         candidates = {posixpath.basename(k): k for k in known}
         close = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.7)
-        hint = f"did you mean `{layout.relative(uri, candidates[close[0]])}`?" if close else "check the file name, or link to a page that exists"
+        hint = (
+            f"did you mean `{layout.relative(uri, candidates[close[0]])}`?"
+            if close
+            else "check the file name, or link to a page that exists"
+        )
         kind = "image" if link.image else "link"
         yield Finding(
             source.display, line, column, "links/broken",

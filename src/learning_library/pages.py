@@ -202,9 +202,11 @@ class Site:
 
     def themes_overview(self) -> str:
         uri = layout.THEMES_INDEX
-        parts = [_front("Themes", "Every theme in the library, grouped."), "Every review and briefing is tagged with the themes it teaches about.\n"]
-        facets = self.vocabulary.facets or {"": None}
-        for facet in facets:
+        parts = [
+            _front("Themes", "Every theme in the library, grouped."),
+            "Every review and briefing is tagged with the themes it teaches about.\n",
+        ]
+        for facet in self.vocabulary.facets or [""]:
             terms = [t for t in self.vocabulary.themes.values() if t.facet == facet or not self.vocabulary.facets]
             if not terms:
                 continue
@@ -239,7 +241,8 @@ class Site:
             documents = self.by_theme.get(slug, [])
             link = layout.relative(uri, layout.theme_uri(slug))
             latest = "".join(
-                f"    - [{escape(d.title)}]({layout.relative(uri, layout.document_uri(d))}), {format_date(d.published)}\n" for d in documents[:3]
+                f"    - [{escape(d.title)}]({layout.relative(uri, layout.document_uri(d))}), {format_date(d.published)}\n"
+                for d in documents[:3]
             )
             priorities.append(f"- **[{escape(term.label)}]({link})**: {escape(term.description)} ({_count(documents)})\n{latest}")
         priority_block = "## Our priorities\n\n" + "".join(priorities) if priorities else ""

@@ -164,7 +164,7 @@ def _terms(raw: dict[str, Any], section: str, problems: list[str], *, required: 
             problems.append(f"`{section}`: `{slug}` is not a slug; use lowercase letters, digits and hyphens")
             continue
         if not isinstance(value, dict) or not isinstance(value.get("label"), str):
-            problems.append(f"`{section}`: `{slug}` needs a label, like `{slug}: {{label: \"...\"}}`")
+            problems.append(f'`{section}`: `{slug}` needs a label, like `{slug}: {{label: "..."}}`')
             continue
         unknown = set(value) - {"label", "description", "short", "facet", "aliases"}
         if unknown:

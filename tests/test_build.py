@@ -1,0 +1,147 @@
+"""Fixture libraries built for real with ``mkdocs build``: the pages exist, drafts never do, bad input stops the build."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from .conftest import document
+
+Build = Callable[..., subprocess.CompletedProcess[str]]
+
+
+@pytest.fixture
+def build() -> Build:
+    def run(root: Path, *args: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        if today:
+            env["LEARNING_LIBRARY_TODAY"] = today
+        return subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=root, env=env, capture_output=True, text=True, timeout=300
+        )
+
+    return run
+
+
+def site_text(root: Path) -> str:
+    """Every text file of the built site, to search for what must not be there."""
+    return "\n".join(p.read_text(errors="replace") for p in (root / "site").rglob("*") if p.suffix in {".html", ".xml", ".json", ".txt"})
+
+
+def test_the_library_builds_with_every_generated_page(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library()
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    site = root / "site"
+    for page in (
+        "index.html",
+        "reviews/index.html",
+        "briefings/index.html",
+        "themes/index.html",
+        "themes/neglect/index.html",
+        "themes/hidden-men/index.html",
+        "years/index.html",
+        "years/2023/index.html",
+        "years/2024/index.html",
+        "reviews/2023-child-a/index.html",
+        "briefings/2024-neglect-briefing/index.html",
+        "about/index.html",
+    ):
+        assert (site / page).is_file(), page
+    review = (site / "reviews/2023-child-a/index.html").read_text()
+    # the metadata panel, above the text, with labels from themes.yml and links to theme pages
+    panel = review.index('class="ll-meta"')
+    assert panel < review.index("The review looks at how professionals understood")
+    assert "Local child safeguarding practice review" in review
+    assert 'href="../../themes/hidden-men/">Hidden men</a>' in review
+    assert "1 to 4" in review and "Police" in review
+    # related items below the text, in both directions
+    assert 'href="../../briefings/2024-neglect-briefing/"' in review
+    briefing = (site / "briefings/2024-neglect-briefing/index.html").read_text()
+    assert 'href="../../reviews/2023-child-a/"' in briefing
+    # the indexes and theme pages list the documents, newest first
+    theme = (site / "themes/neglect/index.html").read_text()
+    assert "Child A: local child safeguarding practice review" in theme and "Neglect: 7-minute briefing" in theme
+    home = (site / "index.html").read_text()
+    assert home.index("Our priorities") < home.index("Latest publications")
+    assert home.index("Neglect: 7-minute briefing") < home.index("Child A: local child")
+    assert "learning-library:" not in home
+
+
+def test_documents_are_not_listed_in_the_navigation(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library()
+    assert build(root).returncode == 0
+    # the about page has nothing to say about reviews, so any mention would be the navigation's
+    about = (root / "site/about/index.html").read_text()
+    assert 'class="md-nav md-nav--primary' in about
+    assert "2023-child-a" not in about and "2024-neglect-briefing" not in about
+
+
+def test_drafts_and_scheduled_documents_are_absent_everywhere(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library(
+        {
+            "reviews/2024-draft-review.md": document("Quillon draft review", "lcspr", "2024-01-01", "[neglect]", status="draft"),
+            "briefings/2099-future.md": document("Zephyrine scheduled briefing", "themed-briefing", "2099-01-15", "[neglect]"),
+        }
+    )
+    assert build(root).returncode == 0
+    text = site_text(root)
+    for word in ("Quillon", "Zephyrine", "2024-draft-review", "2099-future"):
+        assert word not in text
+    assert not (root / "site/years/2099").exists()
+    # on its day, the scheduled briefing appears
+    assert build(root, today="2099-01-15").returncode == 0
+    assert "Zephyrine" in (root / "site/briefings/index.html").read_text()
+    assert "2099-future" in (root / "site/sitemap.xml").read_text()
+
+
+def test_bad_front_matter_stops_the_build_before_anything_is_written(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library({"reviews/2022-bad.md": document("Bad", "lcspr", "2022-02-30", "[neglet]")})
+    (root / "site").mkdir()
+    (root / "site/old.html").write_text("a previous build")
+    result = build(root)
+    assert result.returncode == 1
+    assert "reviews/2022-bad.md:4:12: error metadata/bad-date: `published` is `2022-02-30`" in result.stderr
+    assert (
+        "reviews/2022-bad.md:5:10: error metadata/unknown-theme: `neglet` is not a theme in themes.yml; did you mean `neglect`?"
+        in result.stderr
+    )
+    assert "Traceback" not in result.stderr
+    assert list((root / "site").iterdir()) == []
+
+
+def test_a_broken_link_stops_the_build(make_library: Callable[..., Path], build: Build) -> None:
+    body = "See [the other review](2021-missing.md).\n"
+    root = make_library({"reviews/2022-linking.md": document("Linking", "lcspr", "2022-02-01", "[neglect]", body=body)})
+    result = build(root)
+    assert result.returncode == 1
+    assert "reviews/2022-linking.md:9:24: error links/broken: The link `2021-missing.md` points at nothing on the site" in result.stderr
+
+
+def test_an_unusable_vocabulary_stops_the_build_with_one_line(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library()
+    (root / "themes.yml").write_text("themes: [\n")
+    result = build(root)
+    assert result.returncode == 1
+    output = result.stdout + result.stderr
+    assert "learning-library: the check could not run:" in output
+    assert "themes.yml:2: not valid YAML" in output
+    assert "Traceback" not in output
+
+
+def test_attachments_are_published_beside_their_review(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library(
+        {
+            "reviews/2022-with-report.md": document("With report", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/report.pdf"),
+            "reviews/files/report.pdf": "%PDF-1.4 placeholder\n",
+        }
+    )
+    assert build(root).returncode == 0
+    assert (root / "site/reviews/files/report.pdf").is_file()
+    page = (root / "site/reviews/2022-with-report/index.html").read_text()
+    assert 'href="../files/report.pdf"' in page

@@ -1,0 +1,161 @@
+"""The command-line contract: formats, exit statuses and paths, as in shared/spec/cli.md."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from learning_library.cli import main
+
+from .conftest import document
+
+BAD = document("Bad", "lcspr", "2022-02-01", "[neglet]")
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
+    def invoke(root: Path, *args: str) -> tuple[int, str, str]:
+        monkeypatch.chdir(root)
+        result = CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
+        return result.exit_code, result.stdout, result.stderr
+
+    return invoke
+
+
+def test_a_clean_library_exits_0(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = run(make_library())
+    assert code == 0
+    assert out == "6 files checked: 0 errors, 0 warnings; nothing blocks publication\n"
+
+
+def test_text_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}))
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "reviews/2022-bad.md:5:10: error metadata/unknown-theme: `neglet` is not a theme in themes.yml; did you mean `neglect`?"
+    )
+    assert out.splitlines()[-1] == "7 files checked: 1 error, 0 warnings; publication blocked"
+
+
+def test_json_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "json")
+    assert code == 1
+    data = json.loads(out)
+    assert data["findings"] == [
+        {
+            "path": "reviews/2022-bad.md",
+            "line": 5,
+            "column": 10,
+            "end_line": 5,
+            "end_column": 16,
+            "severity": "error",
+            "rule": "metadata/unknown-theme",
+            "message": "`neglet` is not a theme in themes.yml; did you mean `neglect`?",
+        }
+    ]
+    assert data["summary"]["files"] == 7 and data["summary"]["errors"] == 1 and data["summary"]["warnings"] == 0
+    assert isinstance(data["summary"]["seconds"], float)
+
+
+def test_sarif_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "sarif")
+    assert code == 1
+    sarif = json.loads(out)
+    assert sarif["version"] == "2.1.0"
+    (result,) = sarif["runs"][0]["results"]
+    assert result["ruleId"] == "metadata/unknown-theme" and result["level"] == "error"
+    location = result["locations"][0]["physicalLocation"]
+    assert location == {
+        "artifactLocation": {"uri": "reviews/2022-bad.md"},
+        "region": {"startLine": 5, "startColumn": 10, "endLine": 5, "endColumn": 16},
+    }
+    assert sarif["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "metadata/unknown-theme"
+
+
+def test_github_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "github")
+    assert code == 1
+    assert out.splitlines()[0] == (
+        "::error file=reviews/2022-bad.md,line=5,col=10,endLine=5,endColumn=16,title=metadata/unknown-theme::"
+        "`neglet` is not a theme in themes.yml; did you mean `neglect`?"
+    )
+
+
+def test_paths_are_reported_as_given(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    root = make_library({"reviews/2022-bad.md": BAD})
+    code, out, _ = run(root, "./reviews/2022-bad.md", "--format", "json")
+    assert code == 1
+    assert (
+        json.loads(out)["findings"][0]["path"] == "reviews/2022-bad.md" or json.loads(out)["findings"][0]["path"] == "./reviews/2022-bad.md"
+    )
+    code, out, _ = run(root, "reviews", "--format", "json")
+    assert [f["path"] for f in json.loads(out)["findings"]] == ["reviews/2022-bad.md"]
+    assert json.loads(out)["summary"]["files"] == 2
+
+
+def test_a_single_file_is_checked_against_the_whole_library(
+    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]
+) -> None:
+    root = make_library()
+    code, out, _ = run(root, "briefings/2024-neglect-briefing.md")
+    assert code == 0, out
+
+
+def test_a_file_outside_the_library_uses_its_vocabulary(
+    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]], tmp_path: Path
+) -> None:
+    root = make_library()
+    outside = tmp_path / "elsewhere" / "draft-review.md"
+    outside.parent.mkdir()
+    outside.write_text(BAD)
+    code, out, _ = run(root, str(outside))
+    assert code == 1
+    assert f"{outside}:5:10: error metadata/unknown-theme" in out
+
+
+@pytest.mark.parametrize(
+    ("setup", "expected"),
+    [
+        pytest.param(lambda root: (root / "themes.yml").write_text("themes: [\n"), "themes.yml:2: not valid YAML", id="broken-vocabulary"),
+        pytest.param(lambda root: (root / "themes.yml").unlink(), "the vocabulary file is missing", id="missing-vocabulary"),
+        pytest.param(lambda root: (root / "mkdocs.yml").write_text("nav: []\n"), "`site_name` is missing", id="config-without-site-name"),
+        pytest.param(lambda root: (root / "mkdocs.yml").unlink(), "the site settings file is missing", id="missing-config"),
+        pytest.param(
+            lambda root: (root / "themes.yml").write_text(
+                (root / "themes.yml").read_text().replace("priorities: [neglect", "priorities: [neglet")
+            ),
+            "priority `neglet` is not a theme; did you mean `neglect`?",
+            id="bad-priority",
+        ),
+    ],
+)
+def test_an_unusable_config_exits_2_with_one_line(
+    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]], setup: Callable[[Path], object], expected: str
+) -> None:
+    root = make_library()
+    setup(root)
+    code, out, err = run(root)
+    assert code == 2
+    assert out == ""
+    assert len(err.strip().splitlines()) == 1
+    assert expected in err and err.startswith("learning-library: the check could not run:")
+
+
+def test_a_missing_path_exits_2(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    code, _, err = run(make_library(), "reviews/nope.md")
+    assert code == 2 and "reviews/nope.md: no such file or folder" in err
+
+
+def test_an_unreadable_file_means_the_check_cannot_run(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+    root = make_library()
+    (root / "reviews/2021-latin1.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
+    code, out, err = run(root)
+    assert code == 2 and out == ""
+    assert err == (
+        "learning-library: the check could not run: reviews/2021-latin1.md: the file is not UTF-8 text "
+        "(invalid continuation byte at byte 14); save it as UTF-8\n"
+    )
