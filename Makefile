@@ -20,8 +20,8 @@ test: $(STAMP) lint  ## Install everything and run the whole test suite
 	$(BIN)/pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src hooks tests bench
-	$(BIN)/ruff format --check src hooks tests bench
+	$(BIN)/ruff check src hooks tests bench tools
+	$(BIN)/ruff format --check src hooks tests bench tools
 	$(BIN)/mypy
 
 bench: $(STAMP)

@@ -12,8 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout
+from . import anonymisation, layout
 from . import library as library_module
+from .anonymisation import Policy, Suppression
 from .findings import Finding, Report
 from .library import Library, Settings
 from .links import check_links, duplicate_slugs
@@ -25,21 +26,26 @@ class Outcome:
 
     library: Library
     report: Report
+    policy: Policy
+    suppressions: list[Suppression]
 
 
-def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None) -> Outcome:
+def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None, use_cache: bool = True) -> Outcome:
     """Check a library, or some files against it.
 
     Args:
         settings: the site settings; the vocabulary is read from the same library.
         paths: files and folders to check; by default the whole library.
         on: the day to check for (what is published); by default today.
+        use_cache: False to ignore and not write the anonymisation check's cache.
 
     Raises:
-        ConfigError: a settings or vocabulary file is unusable (exit status 2).
+        ConfigError: a settings, vocabulary or policy file is unusable (exit status 2).
+        CheckUnavailable: the anonymisation check cannot run (exit status 2).
     """
     started = time.perf_counter()
     on = on or library_module.today()
+    policy = anonymisation.load_policy(settings.root)
     whole = library_module.load(settings)
     checked = whole if paths is None else library_module.load(settings, paths)
     report = Report(files=checked.files)
@@ -53,8 +59,10 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date 
         merged = _merge(whole, checked)
         report.extend(f for f in duplicate_slugs(merged) if f.path in _displays(checked))
         report.extend(check_links(merged, on, [*checked.documents, *checked.pages]))
+    found, suppressions = anonymisation.scan(anonymisation.targets(checked), policy, root=settings.root, use_cache=use_cache)
+    report.extend(found)
     report.seconds = time.perf_counter() - started
-    return Outcome(whole, report)
+    return Outcome(whole, report, policy, suppressions)
 
 
 def _displays(library: Library) -> set[str]:

@@ -51,7 +51,7 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
         _could_not_run(f"{missing[0]}: no such file or folder; check the path")
     try:
         settings = load_settings(config_path)
-        outcome = check.run(settings, list(paths) or None)
+        outcome = check.run(settings, list(paths) or None, use_cache=not no_cache)
     except LibraryError as exc:
         _could_not_run(str(exc))
     click.echo(render(outcome.report, fmt), nl=False)

@@ -680,3 +680,25 @@ def _read_mapping_with_kinds(r: _Reader, node: yaml.MappingNode, specs: dict[str
         return INVALID
     values.setdefault("status", "published")
     return values
+
+
+def fallback_source(path: Path, display: str, text: str) -> tuple[Source, tuple[str, ...]]:
+    """The body of a file whose front matter failed validation, with any names it declares.
+
+    Its body is still scanned for personal data, so that one run reports
+    every problem; the declared pseudonyms and allow texts are read leniently.
+    """
+    front, _ = frontmatter.split(text, display)
+    declared: list[str] = []
+    if front.present and front.body_offset > front.yaml_offset:
+        try:
+            raw = yaml.load(text[front.yaml_offset : front.body_offset].rsplit("---", 1)[0], Loader=frontmatter._Loader)
+        except (yaml.YAMLError, ValueError):  # the errors are already reported; this read is best effort
+            raw = None
+        if isinstance(raw, dict):
+            for key in ("pseudonyms", "allow"):
+                for item in raw.get(key) or []:
+                    value = item.get("text") if isinstance(item, dict) else item
+                    if isinstance(value, str):
+                        declared.append(value)
+    return Source(path, display, front, ((front.body_offset, len(front.text)),)), tuple(declared)

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .content import Document, Page, parse_document, parse_page, read_text
+from .content import Document, Page, Source, fallback_source, parse_document, parse_page, read_text
 from .errors import ConfigError
 from .findings import Finding
 from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
@@ -122,6 +122,8 @@ class Library:
     pages: list[Page] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
+    rejected: list[tuple[Source, tuple[str, ...]]] = field(default_factory=list)
+    """Files whose front matter failed validation, with the names they declare: their text is still checked."""
     extra_slugs: dict[str, str] = field(default_factory=dict)
     """Slugs of documents that exist but could not be read (so a `related` link to them is not 'unknown')."""
 
@@ -182,6 +184,8 @@ def _read_one(library: Library, path: Path, display: str) -> None:
         library.findings.extend(findings)
         if page is not None:
             library.pages.append(page)
+        else:
+            library.rejected.append(fallback_source(path, display, text))
         return
     folder_kind = REVIEW if path.parent == settings.reviews_dir else BRIEFING if path.parent == settings.briefings_dir else None
     document, findings = parse_document(path, display, library.vocabulary, folder_kind=folder_kind, text=text)
@@ -190,3 +194,4 @@ def _read_one(library: Library, path: Path, display: str) -> None:
         library.documents.append(document)
     else:
         library.extra_slugs[path.stem] = display
+        library.rejected.append(fallback_source(path, display, text))

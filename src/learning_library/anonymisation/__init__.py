@@ -1,0 +1,26 @@
+"""The anonymisation check: personal data must not reach the published library.
+
+- :mod:`.entities`: what counts as personal data, with the message for each kind;
+- :mod:`.recognizers`: the Presidio recognizers that find them in UK reviews;
+- :mod:`.names`: the word knowledge that tells names from roles and agencies;
+- :mod:`.policy`: the site's ``anonymisation.yml``: severities, thresholds, allow list;
+- :mod:`.engine`: Presidio over a spaCy model trimmed to its NER, loaded once, failing closed;
+- :mod:`.cache`: results per file, so unchanged files are never scanned again;
+- :mod:`.scanner`: what is scanned, what is accepted, and the findings.
+"""
+
+from __future__ import annotations
+
+from ..library import Library
+from .policy import Policy, load_policy
+from .scanner import Suppression, Target, scan
+
+__all__ = ["Policy", "Suppression", "Target", "load_policy", "scan", "targets"]
+
+
+def targets(library: Library) -> list[Target]:
+    """Everything in a library that will be published, with what each file declares acceptable."""
+    found = [Target(d.source, d.pseudonyms, d.allow) for d in library.documents]
+    found += [Target(p.source, p.pseudonyms, p.allow) for p in library.pages]
+    found += [Target(source, declared) for source, declared in library.rejected]
+    return found

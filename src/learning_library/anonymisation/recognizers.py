@@ -1,0 +1,420 @@
+"""Recognizers for the personal data that leaks from safeguarding reviews in England.
+
+Presidio's defaults are built for US text and miss most UK identifiers (or
+find them only with context words nearby). Each class here recognises one
+entity, with its ``PATTERNS`` (name, regular expression, score: the name says
+how strong the pattern is) and its own validation. Where only part of a match
+is the identifier ("crime reference 44/123456/21"), the pattern names that part
+with the group ``id``.
+
+Context is handled inside the patterns rather than by Presidio's lemma-based
+enhancer, because the check runs spaCy without its lemmatizer (several times
+faster, and the NER does not need it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from . import names
+
+_MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
+_CAP = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
+"""A capitalised word, as in a proper name (O'Neill, Smith-Jones)."""
+
+
+class RegexRecognizer(EntityRecognizer):
+    """A recognizer made of regular expressions, with per-match validation.
+
+    Subclasses set ``ENTITY`` and ``PATTERNS`` and may override :meth:`validate`
+    to drop or rescore a match (a checksum, a word list).
+    """
+
+    ENTITY = ""
+    PATTERNS: Sequence[tuple[str, str, float]] = ()
+    FLAGS = 0
+
+    def __init__(self) -> None:
+        self._compiled = [(name, re.compile(rx, self.FLAGS), score) for name, rx, score in self.PATTERNS]
+        super().__init__(supported_entities=[self.ENTITY], name=type(self).__name__, supported_language="en")
+
+    def load(self) -> None:
+        """Nothing to load: the patterns are compiled on construction."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        results = []
+        for name, rx, score in self._compiled:
+            for match in rx.finditer(text):
+                start, end = match.span("id") if "id" in rx.groupindex and match.group("id") else match.span()
+                value = text[start:end]
+                checked = self.validate(value, text, start, end, score)
+                if checked is None:
+                    continue
+                results.append(
+                    RecognizerResult(
+                        self.ENTITY,
+                        start,
+                        end,
+                        checked,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                            "pattern": name,
+                        },
+                    )
+                )
+        return results
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        """Return the score for a match, or None to drop it."""
+        return score
+
+
+class UkPostcodeRecognizer(RegexRecognizer):
+    ENTITY = "UK_POSTCODE"
+    PATTERNS = (
+        ("full postcode (strong)", r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.9),
+        (
+            "outward code after a postcode word (medium)",
+            r"(?i:post\s?code|post\s?code\s+area|postal\s+district)\s*(?:of|is|was|:)?\s*(?P<id>[A-Z]{1,2}\d[A-Z\d]?)\b",
+            0.8,
+        ),
+        (
+            "outward code as an area (medium)",
+            r"\b(?:the|in|to|from|around|near)\s+(?P<id>[A-Z]{2}\d{1,2}[A-Z]?)\s+(?i:area|district|postcode|part\s+of)",
+            0.7,
+        ),
+    )
+
+
+class UkPhoneRecognizer(RegexRecognizer):
+    """UK numbers in the ways people write them: 07700 900123, +44 (0)7700 900 123, (01632) 960456."""
+
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS = (
+        (
+            "UK number (strong)",
+            r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|\(0|0)\d(?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)",
+            0.85,
+        ),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        digits = re.sub(r"\D", "", value)
+        if digits.startswith("44"):
+            digits = "0" + digits[2:].lstrip("0")
+        return score if len(digits) in (10, 11) and digits[1] in "1235789" else None
+
+
+class EmailRecognizer(RegexRecognizer):
+    """Any address of the form name@domain.
+
+    Presidio's own recognizer checks the top-level domain against a public
+    suffix list (fetched from the network unless configured otherwise) and
+    so misses addresses at unlisted or internal domains; for a publication
+    gate, any address is worth a look.
+    """
+
+    ENTITY = "EMAIL_ADDRESS"
+    PATTERNS = (("email (strong)", r"\b[\w.%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", 0.95),)
+
+
+class ExactDateRecognizer(RegexRecognizer):
+    """Exact dates (a day, a month, and usually a year): a review gives the month and year only."""
+
+    ENTITY = "DATE"
+    FLAGS = re.IGNORECASE
+    PATTERNS = (
+        ("day month year (strong)", rf"\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+(?:\d{{4}}|'?\d{{2}}\b)", 0.9),
+        ("month day year (strong)", rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", 0.9),
+        ("numeric date (medium)", r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)", 0.8),
+        ("ISO date (strong)", r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])", 0.85),
+        (
+            "day and month (medium)",
+            rf"\b(?:on|born|dated|from|until|since|by)\s+(?:the\s+)?(?P<id>\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS})\b",
+            0.7,
+        ),
+        (
+            "month and day (medium)",
+            rf"\b(?:on|born|dated|from|until|since|by)\s+(?P<id>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?)\b(?!\s*\d)",
+            0.7,
+        ),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        numbers = [int(n) for n in re.findall(r"\d+", value)]
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+            _, month, day = numbers
+        elif re.fullmatch(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}", value):
+            day, month = numbers[0], numbers[1]
+        else:
+            day, month = numbers[0], 1
+        return score if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+class UkNhsNumberRecognizer(RegexRecognizer):
+    """NHS numbers: ten digits that pass the modulus 11 check."""
+
+    ENTITY = "UK_NHS"
+    PATTERNS = (("ten digits in 3-3-4 (weak until checked)", r"(?<![\d-])\d{3}[\s-]?\d{3}[\s-]?\d{4}(?![\d-])", 0.5),)
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        digits = [int(d) for d in re.sub(r"\D", "", value)]
+        total = sum(d * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True))
+        check = 11 - total % 11
+        check = 0 if check == 11 else check
+        return 1.0 if check != 10 and check == digits[9] else None
+
+
+class UkNinoRecognizer(RegexRecognizer):
+    ENTITY = "UK_NINO"
+    PATTERNS = (("two letters, six digits, A-D (strong)", r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", 0.9),)
+
+
+class ReferenceNumberRecognizer(RegexRecognizer):
+    """Police, case and incident references: codes with several digits, or any code after a reference word."""
+
+    ENTITY = "REFERENCE_NUMBER"
+    PATTERNS = (
+        (
+            "code after a reference word (strong)",
+            r"(?i:\b(?:ref(?:erence)?|crime|case|incident|log|occurrence|CAD|URN|record|file|MASH|referral|job|report|LCS|ticket)"
+            r"(?:\s+(?:no\.?|number|num|ref(?:erence)?|id|#))?)\s*(?:number\s+)?(?:[:#]\s*|is\s+|was\s+)?(?P<id>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,}\d)",
+            0.85,
+        ),
+        ("digits in slashed groups (strong)", r"(?<![\w/])\d{2,4}/\d{4,8}/\d{2,4}(?![\w/])", 0.85),
+        ("letters and digits with separators (medium)", r"(?<![\w/-])[A-Z]{2,5}[/-](?:[A-Z0-9]+[/-])*\d{4,}(?![\w/-])", 0.75),
+        ("long number (medium)", r"(?<![\d,.£$-])\d{6,9}(?![\d,.%])", 0.6),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        digits = sum(c.isdigit() for c in value)
+        if digits < 4:
+            return None
+        return score
+
+
+class UkVehicleRegistrationRecognizer(RegexRecognizer):
+    ENTITY = "UK_VEHICLE_REGISTRATION"
+    PATTERNS = (
+        ("current format (strong)", r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", 0.85),
+        ("prefix format (medium)", r"\b[A-Z]\d{1,3}\s?[A-Z]{3}\b", 0.7),
+        ("suffix format (medium)", r"\b[A-Z]{3}\s?\d{1,3}[A-Z]\b", 0.7),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        # "SW1A 2AA" is a postcode; "NHS 111" is not a number plate.
+        compact = value.replace(" ", "")
+        if compact[:3] in {"NHS", "ICD"}:
+            return None
+        return score
+
+
+class SocialMediaRecognizer(RegexRecognizer):
+    ENTITY = "SOCIAL_MEDIA"
+    _PLATFORM = r"(?:snapchat|snap|instagram|insta|tiktok|tik\s?tok|twitter|facebook|fb|discord|telegram|whatsapp|x|youtube|twitch|kik|threads|onlyfans|reddit)"
+    PATTERNS = (
+        (
+            "profile address (strong)",
+            r"(?i:\b(?:https?://)?(?:www\.|m\.)?(?:facebook|fb|instagram|tiktok|twitter|x|snapchat|youtube|linkedin|threads|twitch|reddit|onlyfans)\.com/)"
+            r"(?:@|u/|user/|add/)?[\w.@-]+/?",
+            0.9,
+        ),
+        ("handle (strong)", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?(?![\w@])", 0.85),
+        (
+            "name after a platform (medium)",
+            rf"(?i:\b{_PLATFORM}\s*(?:user\s?name|name|handle|account|id|profile)?\s*(?:[:=]|was|is|called|as)\s*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
+            0.8,
+        ),
+        (
+            "user name word (medium)",
+            r"(?i:\b(?:user\s?name|handle|gamertag|screen\s?name)\s*(?:[:=]|was|is|of)\s*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]{3,30})",
+            0.8,
+        ),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        if value.startswith("@") and value[1:].lower() in {"the", "a", "an", "home", "school", "night"}:
+            return None
+        return score
+
+
+_SETTING_KINDS = (
+    r"(?:Catholic\s+|C\s?of\s?E\s+|CE\s+|Church\s+of\s+England\s+|Methodist\s+|Community\s+|Free\s+|Special\s+)?"
+    r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Middle|First|Prep(?:aratory)?|Church|Pupil\s+Referral)?\s*"
+    r"(?:School|Academy|College|Nursery|Pre-?\s?School|Playgroup|Kindergarten|Day\s+Nursery|Children[’']s\s+Centre|Family\s+Hub|"
+    r"Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|GP\s+(?:Practice|Surgery)|Practice|Unit\s+\(PRU\)|PRU)"
+)
+
+
+class NamedSettingRecognizer(RegexRecognizer):
+    """Named schools, nurseries, pre-schools, children's centres and GP practices."""
+
+    ENTITY = "NAMED_SETTING"
+    PATTERNS = (
+        (
+            "proper name before a setting word (strong)",
+            rf"(?P<id>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|The)\s+)?(?:{_CAP}[’']?s?\s+){{1,4}}{_SETTING_KINDS})\b",
+            0.85,
+        ),
+        (
+            "name with lowercase setting word (medium)",
+            rf"(?P<id>(?:{_CAP}\s+){{1,3}}(?:GP\s+practice|surgery|medical\s+practice|primary\s+school|nursery|pre-?school|academy))\b",
+            0.75,
+        ),
+    )
+
+    _NOT_A_SETTING_AFTER = re.compile(
+        r"^\s+(?:Review|Reviews|Panel|Guide|Guidance|Standards?|Framework|Improvement|Leads?|Week|Notes?|Model|Forum|Group|Meeting|Network)\b"
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        words = re.findall(r"[A-Za-z’']+", value)
+        proper = [w for w in words if w[0].isupper() and re.sub(r"[’']s$", "", w).lower() not in names.GENERIC_SETTING_WORDS]
+        if not proper or self._NOT_A_SETTING_AFTER.match(text[end : end + 20]):
+            return None
+        if not words[-1][0].isupper() and re.search(r"[’']s$", proper[-1]):
+            return None  # "Ruby's nursery" is the nursery Ruby attends, not its name
+        return score
+
+
+_STREET_TYPES = (
+    r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Terrace|Walk|Row|"
+    r"Square|Sq|Hill|Mews|Rise|View|Park|Green|Parade|Boulevard|Estate|Wharf|Yard|Quay|Gate|Fold|Croft|Meadow|Meadows|Brow|Lea|Bank|Chase|End|"
+    r"Heights|House|Tower|Towers|Lodge|Buildings|Mansions)"
+)
+
+
+class StreetAddressRecognizer(RegexRecognizer):
+    """Street addresses, whole or partial: "14 Larch Close", "Flat 3, 27 Mill Lane", "the flat on Beckett Road"."""
+
+    ENTITY = "STREET_ADDRESS"
+    PATTERNS = (
+        (
+            "number and street (strong)",
+            rf"(?P<id>(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Z]?,?\s+)?(?:{_CAP}\s+(?:House|Court|Lodge|Mansions),?\s+)?\d{{1,4}}[A-Z]?,?\s+(?:{_CAP}\s+){{1,3}}{_STREET_TYPES})\b",
+            0.9,
+        ),
+        (
+            "flat or unit in a named building (strong)",
+            rf"(?P<id>(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Z]?,?\s+(?:{_CAP}\s+){{1,3}}{_STREET_TYPES})\b",
+            0.9,
+        ),
+        ("named street (medium)", rf"(?P<id>(?:{_CAP}\s+){{1,3}}{_STREET_TYPES})\b", 0.6),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        words = value.split()
+        if words[0][0].isdigit() or words[0] in {"Flat", "Apartment", "Apt", "Unit", "Room"}:
+            return score
+        lowered = value.lower()
+        if lowered in names.NOT_STREETS or any(lowered.endswith(" " + s) or lowered == s for s in names.NOT_STREETS):
+            return None
+        if any(w.lower() in names.GENERIC_STREET_WORDS for w in words[:-1]):
+            return None
+        # A named street without a number is only likely when the street word is a strong one.
+        if words[-1] in {
+            "Road",
+            "Street",
+            "Lane",
+            "Avenue",
+            "Close",
+            "Drive",
+            "Crescent",
+            "Terrace",
+            "Mews",
+            "Gardens",
+            "Grove",
+            "Way",
+            "Court",
+            "Walk",
+        }:
+            return score + 0.2
+        return score
+
+
+class TitledNameRecognizer(RegexRecognizer):
+    """Names after a title (Mrs Okafor, Dr Patel, PC Hughes): a title is strong evidence of a person."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        (
+            "title and surname (strong)",
+            r"\b(?P<id>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|PCSO|Nurse|Sister|Cllr|Councillor|Rev|Reverend|Judge|HHJ|Lord|Lady|Dame|Sir)\.?"
+            r"(?:\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?)?\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-zà-ÿ'’-]+(?:\s+[A-Z][A-Za-zà-ÿ'’-]+)?)",
+            0.9,
+        ),
+    )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        words = value.split()
+        last = words[-1].rstrip("’'s")
+        if last.lower() in names.ROLE_WORDS or last.lower() in names.COMMON_WORDS:
+            return None
+        return score
+
+
+class NameRecognizer(EntityRecognizer):
+    """People's names: spaCy's named entities, then first names it missed, then filters for what reviews legitimately say."""
+
+    def __init__(self) -> None:
+        super().__init__(supported_entities=["PERSON", "LOCATION"], name="NameRecognizer", supported_language="en")
+
+    def load(self) -> None:
+        """The model is loaded by the NLP engine."""
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if nlp_artifacts is None:
+            return []
+        results: list[RecognizerResult] = []
+        covered: set[int] = set()
+        for ent in nlp_artifacts.entities:
+            if ent.label_ == "PERSON":
+                span = names.clean_person(text, ent.start_char, ent.end_char)
+                if span is not None:
+                    results.append(self._result("PERSON", *span, 0.85, "spaCy PERSON"))
+                    covered.update(range(*span))
+            elif ent.label_ in {"GPE", "LOC", "FAC"}:
+                span = names.clean_place(text, ent.start_char, ent.end_char)
+                if span is not None:
+                    results.append(self._result("LOCATION", *span, 0.7, f"spaCy {ent.label_}"))
+        for start, end, score in names.gazetteer_names(text, nlp_artifacts.tokens):
+            if start not in covered:
+                results.append(self._result("PERSON", start, end, score, "known first name"))
+        return results
+
+    def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity,
+            start,
+            end,
+            score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                "pattern": how,
+            },
+        )
+
+
+def all_recognizers() -> Iterable[EntityRecognizer]:
+    """Every recognizer the check uses, one per entity (names also yield places)."""
+    return (
+        NameRecognizer(),
+        TitledNameRecognizer(),
+        StreetAddressRecognizer(),
+        UkPostcodeRecognizer(),
+        UkPhoneRecognizer(),
+        EmailRecognizer(),
+        ExactDateRecognizer(),
+        UkNhsNumberRecognizer(),
+        UkNinoRecognizer(),
+        ReferenceNumberRecognizer(),
+        UkVehicleRegistrationRecognizer(),
+        SocialMediaRecognizer(),
+        NamedSettingRecognizer(),
+    )

@@ -1,0 +1,221 @@
+"""The anonymisation check over files: what is scanned, what is accepted, and the findings.
+
+Every character of a file that appears on the site is scanned (the Markdown
+body and the published front matter values), and nothing else: keys, slugs and
+dates of publication are not personal data. Markdown markup is blanked out
+before scanning, keeping every other character where it was, so a detection's
+offset is its offset in the file and its line and column are exact.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..content import AllowEntry, Source
+from ..findings import Finding, Severity
+from . import cache as cache_module
+from .entities import ENTITIES
+from .names import is_safe_phrase
+from .policy import Policy
+
+SUPPRESSION = re.compile(r"<!--\s*allow(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.IGNORECASE | re.DOTALL)
+"""``Name<!-- allow: reason -->`` accepts the one finding just before the comment, on the same line."""
+
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_LINK_TARGET = re.compile(r"\]\((?!https?:)[^)\n]*\)")
+_MARKUP = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)(?=\s)|^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w+|[\[\]`|*~]|(?<!\w)_+|_+(?!\w)", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Target:
+    """One file to scan, with the names and strings its author has declared acceptable."""
+
+    source: Source
+    pseudonyms: tuple[str, ...] = ()
+    allow: tuple[AllowEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Suppression:
+    """An inline ``<!-- allow: reason -->`` comment, for the sign-off report."""
+
+    path: str
+    line: int
+    column: int
+    reason: str
+    text: str | None
+
+
+def published_text(source: Source) -> str:
+    """The file with everything that is not published text blanked out, offsets unchanged."""
+    text = source.text
+    chars = [c if c == "\n" else " " for c in text]
+    for start, end in source.published_spans:
+        chars[start:end] = text[start:end]
+    masked = "".join(chars)
+    for pattern in (_COMMENT, _TAG, _LINK_TARGET, _MARKUP):
+        masked = pattern.sub(_blank, masked)
+    return masked
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def scan(
+    targets: Sequence[Target],
+    policy: Policy,
+    *,
+    root: Path | None,
+    use_cache: bool = True,
+) -> tuple[list[Finding], list[Suppression]]:
+    """Scan files for personal data, reusing cached results for files that have not changed.
+
+    Args:
+        targets: the files, with what each declares acceptable.
+        policy: the site's anonymisation policy.
+        root: the library's folder, where the cache lives (None: no cache).
+        use_cache: False to ignore and not write the cache.
+
+    Returns:
+        The findings, and every inline suppression with its reason.
+
+    Raises:
+        CheckUnavailable: the model or Presidio cannot load.
+    """
+    cache = cache_module.ResultCache(root if use_cache else None, cache_module.engine_version(policy.model))
+    texts = [published_text(t.source) for t in targets]
+    keys = [cache_module.key(t.source.text, policy.fingerprint()) for t in targets]
+    missing = [i for i, k in enumerate(keys) if cache.get(k) is None]
+    if missing:
+        from .engine import engine
+
+        analyzer = engine(policy.model)
+        for i, found_in_file in zip(missing, analyzer.analyze([texts[i] for i in missing]), strict=True):
+            cache.put(keys[i], [[d.entity, d.start, d.end, round(d.score, 3)] for d in found_in_file])
+    if use_cache:
+        cache.save(set(keys))
+    findings: list[Finding] = []
+    suppressions: list[Suppression] = []
+    for target, text, k in zip(targets, texts, keys, strict=True):
+        detections = cache.get(k) or []
+        found, suppressed = _findings(target, text, detections, policy)
+        findings.extend(found)
+        suppressions.extend(suppressed)
+    return findings, suppressions
+
+
+def _allowed_ranges(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+    ranges: list[tuple[int, int]] = []
+    for phrase in {p.strip() for p in phrases if p.strip()}:
+        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
+        ranges.extend(m.span() for m in pattern.finditer(text))
+    return ranges
+
+
+def _findings(target: Target, text: str, detections: list[list[Any]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
+    source = target.source
+    allowed = _allowed_ranges(text, [*target.pseudonyms, *(a.text for a in target.allow), *(a.text for a in policy.allow)])
+    kept: list[tuple[str, int, int, float]] = []
+    for entity, start, end, score in detections:
+        assert isinstance(entity, str) and isinstance(start, int) and isinstance(end, int) and isinstance(score, float | int)
+        if policy.severity_of(entity) == "off" or score < policy.threshold_of(entity):
+            continue
+        if any(a <= start and end <= b for a, b in allowed):
+            continue
+        if entity in {"PERSON", "LOCATION"} and is_safe_phrase(text[start:end]):
+            continue
+        kept.append((entity, start, end, float(score)))
+    kept = _drop_contained(kept, policy)
+    findings, suppressions = _apply_suppressions(source, kept, policy)
+    return findings, suppressions
+
+
+def _drop_contained(kept: list[tuple[str, int, int, float]], policy: Policy) -> list[tuple[str, int, int, float]]:
+    """One finding per place: drop a detection inside another of at least its severity ("Brigid" in "St Brigid's School")."""
+    rank = {"error": 2, "warning": 1}
+    result = []
+    for item in kept:
+        entity, start, end, _ = item
+        inside = any(
+            other is not item
+            and other[1] <= start
+            and end <= other[2]
+            and (other[1], other[2]) != (start, end)
+            and rank[policy.severity_of(other[0])] >= rank[policy.severity_of(entity)]
+            for other in kept
+        )
+        same_place = any(
+            other is not item and (other[1], other[2]) == (start, end) and kept.index(other) < kept.index(item) for other in kept
+        )
+        if not inside and not same_place:
+            result.append(item)
+    return result
+
+
+def _apply_suppressions(source: Source, kept: list[tuple[str, int, int, float]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
+    text = source.text
+    front = source.front
+    findings: list[Finding] = []
+    suppressions: list[Suppression] = []
+    suppressed: set[int] = set()
+    for match in SUPPRESSION.finditer(text):
+        line, column = front.position(match.start())
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        candidates = [i for i, (_, _, end, _) in enumerate(kept) if line_start <= end <= match.start() and i not in suppressed]
+        reason = (match.group("reason") or "").strip()
+        if not reason:
+            findings.append(
+                Finding(
+                    source.display,
+                    line,
+                    column,
+                    "anonymisation/suppression-without-reason",
+                    "An allow comment needs a reason; write it as <!-- allow: why this is not personal data -->",
+                )
+            )
+            continue
+        if not candidates:
+            findings.append(
+                Finding(
+                    source.display,
+                    line,
+                    column,
+                    "anonymisation/unused-suppression",
+                    "This allow comment accepts nothing: no finding ends just before it on this line; remove it",
+                    Severity.WARNING,
+                )
+            )
+            suppressions.append(Suppression(source.display, line, column, reason, None))
+            continue
+        chosen = max(candidates, key=lambda i: kept[i][2])
+        suppressed.add(chosen)
+        _, start, end, _ = kept[chosen]
+        suppressions.append(Suppression(source.display, line, column, reason, text[start:end]))
+    for i, (entity, start, end, score) in enumerate(kept):
+        if i in suppressed:
+            continue
+        line, column = front.position(start)
+        end_line, end_column = front.position(end)
+        severity = Severity.ERROR if policy.severity_of(entity) == "error" else Severity.WARNING
+        findings.append(
+            Finding(
+                source.display,
+                line,
+                column,
+                f"anonymisation/{entity}",
+                ENTITIES[entity].message(),
+                severity,
+                end_line=end_line,
+                end_column=end_column,
+                entity=entity,
+                text=text[start:end],
+                score=score,
+            )
+        )
+    return findings, suppressions
