@@ -509,3 +509,26 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
         ):
             yield start, end, 0.7
         i += 1
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+_LOWER_WORD = re.compile(r"(?<![\w'’@.])[a-z]{4,}(?![\w@])")
+
+
+def could_be_a_name(word: str) -> bool:
+    """Whether a capitalised word could be (part of) a name: a known name, or not an ordinary word."""
+    bare = re.sub(r"[’']s$", "", word)
+    lowered = bare.lower()
+    if lowered in ROLE_WORDS or lowered in COMMON_WORDS:
+        return False
+    return bare in first_names() or bare in surnames() or lowered not in english_words()
+
+
+def lines_needing_ner(text: str) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of each line with a word that could be a name; only these need NER."""
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        if any(could_be_a_name(m.group(0)) for m in _CAPITALISED.finditer(line)):
+            yield start, end
+        start = end + 1
