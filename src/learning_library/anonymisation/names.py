@@ -359,9 +359,92 @@ _GENERIC_CODE = re.compile(
 """Role codes such as Child A, Baby C, Sibling 1, Adult Male 2: accepted everywhere."""
 
 _CITATION_AFTER = re.compile(
-    r"^(?:\s+et\s+al\.?|\s*\(\s*(?:19|20)\d\d|\s*,\s*(?:19|20)\d\d|\s+(?:19|20)\d\d\b|\s+and\s+[A-Z][a-z]+\s*\(\s*(?:19|20)\d\d)"
+    r"^(?:[ \t]+et[ \t]+al\b|[ \t]*\(\s*(?:19|20)\d\d|[ \t]*,[ \t]*(?:(?:19|20)\d\d|[A-Z]\.)|[ \t]+(?:19|20)\d\d\b|"
+    r"[ \t]+and[ \t]+[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|(?:[’']s)?[ \t]+(?:\w+[ \t]+)?(?:review|report|inquiry|enquiry|principles|model|framework|triangle)\b|[ \t]+(?:Centre|Center|Institute|Foundation|Trust|University|College|Hospital|Hall|Review|Report|Act|Principles)\b)"
 )
-"""What follows an author's name in a citation: "Brandon et al.", "Ferguson (2017)", "Munro 2011"."""
+"""What follows an author's name in a citation: "Brandon et al.", "Ferguson (2017)", "Munro 2011", "the Timpson review"."""
+
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+MONTHS_AND_DAYS = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "christmas",
+        "easter",
+    ]
+)
+NOT_NAMES = frozenset(
+    [
+        "roma",
+        "gypsy",
+        "traveller",
+        "travellers",
+        "moses",
+        "referrer",
+        "black",
+        "white",
+        "asian",
+        "caribbean",
+        "african",
+        "british",
+        "english",
+        "irish",
+        "scottish",
+        "welsh",
+        "mixed",
+        "chinese",
+        "arab",
+        "pakistani",
+        "indian",
+        "bangladeshi",
+        "polish",
+        "romanian",
+        "somali",
+        "eritrean",
+        "afghan",
+        "syrian",
+        "kurdish",
+        "albanian",
+        "vietnamese",
+        "nigerian",
+        "ghanaian",
+        "muslim",
+        "christian",
+        "hindu",
+        "sikh",
+        "jewish",
+        "catholic",
+    ]
+)
+"""Capitalised words spaCy takes for names that are communities, objects or roles."""
+
+_CUE_BEFORE = re.compile(
+    r"(?:\b(?:named|called|known[ \t]+as|nicknamed|friend|girlfriend|boyfriend|sister|brother|cousin|daughter|son|baby|partner|"
+    r"mum|mother|father|dad|aunt|uncle|grandmother|grandfather|nan|stepfather|stepmother)[ \t]*,?[ \t]*|[a-z][ \t]*,[ \t]+)$"
+)
+_CUE_AFTER = re.compile(
+    r"^(?:[’']s[ \t]+(?:mother|mum|father|dad|parents?|sister|brother|siblings?|grandmother|grandfather|nan|school|nursery|social[ \t]+worker|"
+    r"teacher|friends?|partner|baby|death|birth|injur|bedroom|care|carer|home|family)|,?[ \t]+(?:aged|who[ \t]+was|said|told|says|reported|"
+    r"explained|disclosed|asked|was[ \t]+\d|had[ \t]+been)\b)"
+)
+"""Words around a single word that make it a person: "her friend, Amber,", "Grace's parents", "Brook said"."""
 
 
 @functools.cache
@@ -395,9 +478,33 @@ def is_known_name(word: str) -> bool:
     return word in first_names() or word in surnames()
 
 
-def is_citation(text: str, end: int) -> bool:
-    """Whether the name ending at ``end`` is an author in a citation of research."""
-    return bool(_CITATION_AFTER.match(text[end : end + 40]))
+def is_citation(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``start:end`` is an author of cited research (the domain's "Brandon et al. 2020")."""
+    if _CITATION_AFTER.match(text[end : end + 60]):
+        return True
+    opened = text.rfind("(", max(0, start - 80), start)
+    if opened != -1 and ")" not in text[opened:start]:
+        closed = text.find(")", end, end + 80)
+        if closed != -1 and _YEAR.search(text[opened:closed]):
+            return True  # (Dingwall, Eekelaar and Murray, 1983)
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end != -1 else len(text)]
+    before = text[line_start:start].strip(" \t-*•")
+    return not before and text[end : end + 1] == "," and bool(_YEAR.search(line))  # a reference list: "Munro, E. (2011)"
+
+
+def _sentence_start(text: str, start: int) -> bool:
+    before = text[max(0, start - 4) : start].rstrip(" \t*_\"“‘'(")
+    return not before or before[-1] in ".!?:\n#>-|"
+
+
+def has_name_cue(text: str, start: int, end: int) -> bool:
+    """Whether the words around a single capitalised word say it is a person."""
+    before = _CUE_BEFORE.search(text[max(0, start - 30) : start])
+    if before and re.fullmatch(r"[a-z][ \t]*,[ \t]+", before.group(0)):
+        before = before if text[end : end + 1] == "," else None  # apposition: "a member of staff, Brook, ..."
+    return bool(before or _CUE_AFTER.match(text[end : end + 30]))
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -428,21 +535,29 @@ def is_safe_phrase(phrase: str) -> bool:
 def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
     """Return the span of a name spaCy found, trimmed, or None when it is not a person's name."""
     start, end = _strip(text, start, end)
-    if end - start < 2:
-        return None
     phrase = text[start:end]
-    if "\n" in phrase or is_safe_phrase(phrase) or is_citation(text, end):
+    trailing = re.search(r"[ \t]+et[ \t]+al$", phrase)
+    if trailing:
+        return None  # "Brandon et al": a citation
+    if end - start < 2 or "\n" in phrase or is_safe_phrase(phrase) or is_citation(text, start, end):
         return None
     words = re.findall(r"[A-Za-zÀ-ÿ'’-]+", phrase)
-    if not any(w[0].isupper() for w in words):
-        return None
-    if phrase.isupper() and len(phrase) <= 6:
-        return None  # abbreviations: MASH, DASH, CAMHS
+    if not any(w[0].isupper() for w in words) or (phrase.isupper() and len(phrase) <= 6):
+        return None  # lower case, or an abbreviation: MASH, CAMHS
+    if len(words) == 1:
+        lowered = words[0].lower()
+        if lowered in MONTHS_AND_DAYS or lowered in NOT_NAMES or text[end : end + 7] == " basket":
+            return None
+        if lowered in english_words() and not has_name_cue(text, start, end):
+            return None  # "Frank, open questions help": an ordinary word at the start of a sentence
+        if not is_known_name(words[0]) and _sentence_start(text, start) and not has_name_cue(text, start, end):
+            return None  # "Ketamine, counterfeit tablets...": an unknown word where any word is capitalised
+    if all(w.lower() in NOT_NAMES or w.lower() in COMMON_WORDS for w in words):
+        return None  # "Black Caribbean": an ethnicity
     known = [w for w in words if is_known_name(w)]
     if not known and all(w.lower() in english_words() for w in words):
         return None  # ordinary words spaCy took for a name: "Graded Care Profile"
-    # Drop leading role words: "Mother Kerry" -> "Kerry".
-    while words and words[0].lower() in ROLE_WORDS and len(words) > 1:
+    while words and words[0].lower() in ROLE_WORDS and len(words) > 1:  # "Mother Kerry" -> "Kerry"
         offset = phrase.find(words[1])
         start, phrase, words = start + offset, phrase[offset:], words[1:]
     return start, end
@@ -460,55 +575,78 @@ def clean_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     return start, end
 
 
-_SENTENCE_BREAK = frozenset(".!?:;\"“”'‘’(*#>|-–—•")
-
-
 def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
-    """Find names spaCy's model missed: capitalised known first names, and "the X family".
+    """Find names spaCy's model missed.
 
-    A known first name that is not an ordinary word ("Kayleigh") is a name
-    wherever it stands; one that is an ordinary word ("Rose", "Will") only
-    when a surname follows it.
+    - a known first name that is not an ordinary word ("Kayleigh"), wherever it stands, also in lower case;
+    - a first name that is also a word ("Rose", "Amber") when a surname follows or the words around it say it is a person;
+    - "the X family" for a word that is not an ordinary one.
     """
-    given, ambiguous, family = first_names(), name_words(), surnames()
-    words = english_words()
+    given, family, words = first_names(), surnames(), english_words()
     count = len(tokens)
     i = 0
     while i < count:
         token = tokens[i]
         word = token.text
-        if len(word) < 2 or not word[0].isupper() or not word.isalpha() or word.isupper():
+        if len(word) < 2 or not word.isalpha() or word.isupper():
+            i += 1
+            continue
+        start, end = token.idx, token.idx + len(word)
+        lowered = word.lower()
+        if word[0].islower():
+            if len(word) >= 4 and word.capitalize() in given and lowered not in words and lowered not in ROLE_WORDS:
+                yield start, end, 0.6  # "kayleigh says she fell"
             i += 1
             continue
         nxt = tokens[i + 1] if i + 1 < count else None
-        follows_surname = bool(
+        surname_follows = bool(
             nxt is not None
+            and nxt.idx == end + 1
             and nxt.text[:1].isupper()
             and nxt.text.isalpha()
             and not nxt.text.isupper()
             and (nxt.text in family or nxt.text in given or nxt.text.lower() not in words)
             and nxt.text.lower() not in ROLE_WORDS
         )
-        start = token.idx
-        end = start + len(word)
-        if word in given and word.lower() not in ROLE_WORDS:
-            if word not in ambiguous or follows_surname:
-                if follows_surname:
-                    assert nxt is not None
-                    end = nxt.idx + len(nxt.text)
-                    i += 1
-                if not is_citation(text, end) and not is_safe_phrase(text[start:end]):
-                    yield start, end, 0.75 if word not in ambiguous else 0.7
+        ordinary = lowered in words or lowered in MONTHS_AND_DAYS or lowered in NOT_NAMES
+        if lowered in ROLE_WORDS or lowered in COMMON_WORDS or lowered in NOT_NAMES:
+            pass
+        elif word in given or word in family:
+            if surname_follows:
+                assert nxt is not None
+                end = nxt.idx + len(nxt.text)
+                i += 1
+            if (not ordinary or surname_follows or has_name_cue(text, start, end)) and not is_citation(text, start, end):
+                if not is_safe_phrase(text[start:end]) and (word in given or surname_follows or not ordinary):
+                    yield start, end, 0.7 if ordinary else 0.75
         elif (
             i > 0
             and tokens[i - 1].lower_ == "the"
             and nxt is not None
             and nxt.lower_ in {"family", "families", "household", "children", "twins", "brothers", "sisters", "home"}
-            and word.lower() not in words
-            and word.lower() not in ROLE_WORDS
+            and not ordinary
         ):
             yield start, end, 0.7
         i += 1
+
+
+def propagate(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """Every other capitalised occurrence, in the same text, of a word already found as a name.
+
+    An author who names "Amber" once with a cue names her again without one
+    ("The teacher reassured Amber"); the first finding vouches for the rest.
+    """
+    seen = set()
+    for start, end in found:
+        for word in re.findall(r"[A-Z][a-zà-ÿ'’-]+", text[start:end]):
+            bare = re.sub(r"[’']s$", "", word)
+            if len(bare) > 2 and bare.lower() not in ROLE_WORDS and bare.lower() not in MONTHS_AND_DAYS:
+                seen.add(bare)
+    covered = [range(a, b) for a, b in found]
+    for word in seen:
+        for match in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text):
+            if not any(match.start() in r for r in covered) and not is_citation(text, match.start(), match.end()):
+                yield match.span()
 
 
 _CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")

@@ -77,18 +77,24 @@ class RegexRecognizer(EntityRecognizer):
 class UkPostcodeRecognizer(RegexRecognizer):
     ENTITY = "UK_POSTCODE"
     PATTERNS = (
-        ("full postcode (strong)", r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2})\b", 0.9),
+        ("full postcode (strong)", r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?[ \t]?\d[ABD-HJLNP-UW-Z]{2})\b", 0.9),
+        ("full postcode in lower case (medium)", r"(?<![\w.@/])(?:[a-pr-uwyz][a-hk-y]?\d[a-z\d]?[ \t]?\d[abd-hjlnp-uw-z]{2})(?!\w)", 0.7),
         (
             "outward code after a postcode word (medium)",
-            r"(?i:post\s?code|post\s?code\s+area|postal\s+district)\s*(?:of|is|was|:)?\s*(?P<id>[A-Z]{1,2}\d[A-Z\d]?)\b",
+            r"(?i:post[ \t]?code|post[ \t]?code[ \t]+area|postal[ \t]+district)[ \t]*(?:of|is|was|:)?[ \t]*(?P<id>[A-Z]{1,2}\d[A-Z\d]?)\b",
             0.8,
         ),
         (
-            "outward code as an area (medium)",
-            r"\b(?:the|in|to|from|around|near)\s+(?P<id>[A-Z]{2}\d{1,2}[A-Z]?)\s+(?i:area|district|postcode|part\s+of)",
+            "outward code as a place (medium)",
+            r"\b(?:the|in|to|from|around|near|at|of)[ \t]+(?P<id>[A-Z]{2}\d{1,2}[A-Z]?)\b(?![ \t]*\d[A-Z]{2})",
             0.7,
         ),
     )
+
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        if value[:2].upper() in {"KS", "GP", "NH", "CP", "PE", "FE", "HE"} and len(value) <= 4:
+            return None  # Key Stage 2, and the like: not postcodes
+        return score
 
 
 class UkPhoneRecognizer(RegexRecognizer):
@@ -176,25 +182,37 @@ class UkNinoRecognizer(RegexRecognizer):
 
 
 class ReferenceNumberRecognizer(RegexRecognizer):
-    """Police, case and incident references: codes with several digits, or any code after a reference word."""
+    """Police, case and incident references: codes with several digits, or any number after a reference word."""
 
     ENTITY = "REFERENCE_NUMBER"
+    _WORD = (
+        r"(?i:\b(?:ref(?:erence)?|crime|case|incident|log|occurrence|CAD|URN|record|file|MASH|referral|job|report|LCS|ticket|enquiry|"
+        r"PNC|PND|CRN|PRN|NHI|Niche|Athena|Mosaic|LCS|Liquidlogic|EHM|ID)"
+        r"(?:[ \t]+(?:no\.?|number|num|ref(?:erence)?|id|#))?)"
+    )
     PATTERNS = (
         (
-            "code after a reference word (strong)",
-            r"(?i:\b(?:ref(?:erence)?|crime|case|incident|log|occurrence|CAD|URN|record|file|MASH|referral|job|report|LCS|ticket)"
-            r"(?:\s+(?:no\.?|number|num|ref(?:erence)?|id|#))?)\s*(?:number\s+)?(?:[:#]\s*|is\s+|was\s+)?(?P<id>(?=[A-Z0-9/-]*\d)[A-Z0-9][A-Z0-9/-]{3,}\d)",
+            "number after a reference word (strong)",
+            _WORD
+            + r"[ \t]*(?:number[ \t]+)?(?:[:#][ \t]*|is[ \t]+|was[ \t]+)?(?P<id>(?=[A-Z0-9/-]*\d{3})[A-Z0-9][A-Z0-9/-]*[A-Z0-9])(?![\w/-])",
             0.85,
         ),
         ("digits in slashed groups (strong)", r"(?<![\w/])\d{2,4}/\d{4,8}/\d{2,4}(?![\w/])", 0.85),
-        ("letters and digits with separators (medium)", r"(?<![\w/-])[A-Z]{2,5}[/-](?:[A-Z0-9]+[/-])*\d{4,}(?![\w/-])", 0.75),
+        (
+            "letters and digits with separators (medium)",
+            r"(?<![\w/.-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?![\w/-])",
+            0.75,
+        ),
+        ("letters then six or more digits (medium)", r"(?<![\w/-])[A-Z]{1,3}\d{6,}(?![\w/-])", 0.75),
         ("long number (medium)", r"(?<![\d,.£$-])\d{6,9}(?![\d,.%])", 0.6),
     )
 
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         digits = sum(c.isdigit() for c in value)
-        if digits < 4:
-            return None
+        if digits < 3 or re.fullmatch(r"(?:19|20)\d\d", value):
+            return None  # a year is not a reference
+        if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", value):
+            return None  # a date, found as a date
         return score
 
 
@@ -216,7 +234,7 @@ class UkVehicleRegistrationRecognizer(RegexRecognizer):
 
 class SocialMediaRecognizer(RegexRecognizer):
     ENTITY = "SOCIAL_MEDIA"
-    _PLATFORM = r"(?:snapchat|snap|instagram|insta|tiktok|tik\s?tok|twitter|facebook|fb|discord|telegram|whatsapp|x|youtube|twitch|kik|threads|onlyfans|reddit)"
+    _PLATFORM = r"(?:snapchat|snap|instagram|insta|tiktok|tik[ \t]?tok|twitter|facebook|fb|discord|telegram|whatsapp|x|youtube|twitch|kik|threads|onlyfans|reddit|xbox|psn|playstation|roblox|steam)"
     PATTERNS = (
         (
             "profile address (strong)",
@@ -225,14 +243,16 @@ class SocialMediaRecognizer(RegexRecognizer):
             0.9,
         ),
         ("handle (strong)", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?(?![\w@])", 0.85),
+        ("gamer tag with a number (strong)", r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b", 0.85),
+        ("name with underscores (medium)", r"(?<![\w@./-])(?=[\w.]*[A-Za-z])[A-Za-z0-9]*(?:_+[A-Za-z0-9.]*)+[A-Za-z0-9_](?![\w@/-])", 0.75),
         (
             "name after a platform (medium)",
-            rf"(?i:\b{_PLATFORM}\s*(?:user\s?name|name|handle|account|id|profile)?\s*(?:[:=]|was|is|called|as)\s*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
+            rf"(?i:\b{_PLATFORM}[ \t]*(?:user[ \t]?name|name|handle|account|id|profile|tag)?[ \t]*(?:[:=]|was|is|called|as)[ \t]*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
             0.8,
         ),
         (
             "user name word (medium)",
-            r"(?i:\b(?:user\s?name|handle|gamertag|screen\s?name)\s*(?:[:=]|was|is|of)\s*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]{3,30})",
+            r"(?i:\b(?:user[ \t]?name|handle|gamer[ \t]?tag|screen[ \t]?name)[ \t]*(?:[:=]|was|is|of)[ \t]*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]{3,30})",
             0.8,
         ),
     )
@@ -240,14 +260,23 @@ class SocialMediaRecognizer(RegexRecognizer):
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         if value.startswith("@") and value[1:].lower() in {"the", "a", "an", "home", "school", "night"}:
             return None
+        if (
+            value.strip("_.").count("_") == 0
+            and "#" not in value
+            and not value.startswith("@")
+            and "/" not in value
+            and not any(c.isdigit() for c in value)
+        ):
+            return None
         return score
 
 
 _SETTING_KINDS = (
-    r"(?:Catholic\s+|C\s?of\s?E\s+|CE\s+|Church\s+of\s+England\s+|Methodist\s+|Community\s+|Free\s+|Special\s+)?"
-    r"(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Middle|First|Prep(?:aratory)?|Church|Pupil\s+Referral)?\s*"
-    r"(?:School|Academy|College|Nursery|Pre-?\s?School|Playgroup|Kindergarten|Day\s+Nursery|Children[’']s\s+Centre|Family\s+Hub|"
-    r"Surgery|Medical\s+(?:Practice|Centre|Center|Group)|Health\s+Centre|GP\s+(?:Practice|Surgery)|Practice|Unit\s+\(PRU\)|PRU)"
+    r"(?:(?:Catholic|C[ \t]?of[ \t]?E|CE|Church[ \t]+of[ \t]+England|Methodist|Community|Free|Special)[ \t]+)?"
+    r"(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Middle|First|Prep(?:aratory)?|Church)[ \t]+)?"
+    r"(?:School|Academy|College|Nursery|Pre-?[ \t]?School|Playgroup|Kindergarten|Day[ \t]+Nursery|Children[’']s[ \t]+Centre|Family[ \t]+Hub|"
+    r"Surgery|Medical[ \t]+(?:Practice|Centre|Center|Group)|Health[ \t]+Centre|GP[ \t]+(?:Practice|Surgery)|Practice|"
+    r"Pupil[ \t]+Referral[ \t]+Unit|PRU|Primary|Infants|Juniors)"
 )
 
 
@@ -258,12 +287,12 @@ class NamedSettingRecognizer(RegexRecognizer):
     PATTERNS = (
         (
             "proper name before a setting word (strong)",
-            rf"(?P<id>(?:(?:St\.?|Saint|Our\s+Lady(?:\s+of)?|The)\s+)?(?:{_CAP}[’']?s?\s+){{1,4}}{_SETTING_KINDS})\b",
+            rf"(?P<id>(?:(?:St\.?|Saint|Our[ \t]+Lady(?:[ \t]+of)?|The)[ \t]+)?(?:{_CAP}[’']?s?[ \t]+){{1,4}}{_SETTING_KINDS})\b",
             0.85,
         ),
         (
             "name with lowercase setting word (medium)",
-            rf"(?P<id>(?:{_CAP}\s+){{1,3}}(?:GP\s+practice|surgery|medical\s+practice|primary\s+school|nursery|pre-?school|academy))\b",
+            rf"(?P<id>(?:{_CAP}[ \t]+){{1,3}}(?:GP[ \t]+practice|surgery|medical[ \t]+practice|primary[ \t]+school|nursery|pre-?school|academy))\b",
             0.75,
         ),
     )
@@ -285,7 +314,31 @@ class NamedSettingRecognizer(RegexRecognizer):
 _STREET_TYPES = (
     r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Terrace|Walk|Row|"
     r"Square|Sq|Hill|Mews|Rise|View|Park|Green|Parade|Boulevard|Estate|Wharf|Yard|Quay|Gate|Fold|Croft|Meadow|Meadows|Brow|Lea|Bank|Chase|End|"
-    r"Heights|House|Tower|Towers|Lodge|Buildings|Mansions)"
+    r"Heights|House|Tower|Towers|Lodge|Buildings|Mansions|Cottages?|Farm|Barns?|Flats|Villas?|Precinct|Circus|Embankment)"
+)
+_STRONG_STREET_TYPES = frozenset(
+    [
+        "Road",
+        "Street",
+        "Lane",
+        "Avenue",
+        "Close",
+        "Drive",
+        "Crescent",
+        "Terrace",
+        "Mews",
+        "Gardens",
+        "Grove",
+        "Way",
+        "Court",
+        "Walk",
+        "Cottages",
+        "Flats",
+        "Villas",
+        "Heights",
+        "Mansions",
+        "Rise",
+    ]
 )
 
 
@@ -296,45 +349,28 @@ class StreetAddressRecognizer(RegexRecognizer):
     PATTERNS = (
         (
             "number and street (strong)",
-            rf"(?P<id>(?:(?:Flat|Apartment|Apt|Unit|Room)\s+\d+[A-Z]?,?\s+)?(?:{_CAP}\s+(?:House|Court|Lodge|Mansions),?\s+)?\d{{1,4}}[A-Z]?,?\s+(?:{_CAP}\s+){{1,3}}{_STREET_TYPES})\b",
+            rf"(?P<id>(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Z]?,?[ \t]+)?(?:{_CAP}[ \t]+(?:House|Court|Lodge|Mansions),?[ \t]+)?"
+            rf"\d{{1,4}}[A-Z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b",
             0.9,
         ),
         (
             "flat or unit in a named building (strong)",
-            rf"(?P<id>(?:Flat|Apartment|Apt|Unit)\s+\d+[A-Z]?,?\s+(?:{_CAP}\s+){{1,3}}{_STREET_TYPES})\b",
+            rf"(?P<id>(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b",
             0.9,
         ),
-        ("named street (medium)", rf"(?P<id>(?:{_CAP}\s+){{1,3}}{_STREET_TYPES})\b", 0.6),
+        ("named street (medium)", rf"(?P<id>(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b", 0.6),
     )
 
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         words = value.split()
         if words[0][0].isdigit() or words[0] in {"Flat", "Apartment", "Apt", "Unit", "Room"}:
             return score
-        lowered = value.lower()
-        if lowered in names.NOT_STREETS or any(lowered.endswith(" " + s) or lowered == s for s in names.NOT_STREETS):
+        if value.lower() in names.NOT_STREETS:
             return None
-        if any(w.lower() in names.GENERIC_STREET_WORDS for w in words[:-1]):
+        if any(w.lower() in names.GENERIC_STREET_WORDS or w.lower() in names.ROLE_WORDS for w in words[:-1]):
             return None
-        # A named street without a number is only likely when the street word is a strong one.
-        if words[-1] in {
-            "Road",
-            "Street",
-            "Lane",
-            "Avenue",
-            "Close",
-            "Drive",
-            "Crescent",
-            "Terrace",
-            "Mews",
-            "Gardens",
-            "Grove",
-            "Way",
-            "Court",
-            "Walk",
-        }:
-            return score + 0.2
-        return score
+        # Without a number, a street is only likely when its street word is a strong one.
+        return score + 0.2 if words[-1] in _STRONG_STREET_TYPES else score
 
 
 class TitledNameRecognizer(RegexRecognizer):
@@ -353,7 +389,7 @@ class TitledNameRecognizer(RegexRecognizer):
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         words = value.split()
         last = words[-1].rstrip("’'s")
-        if last.lower() in names.ROLE_WORDS or last.lower() in names.COMMON_WORDS:
+        if last.lower() in names.ROLE_WORDS or last.lower() in names.COMMON_WORDS or names.is_citation(text, start, end):
             return None
         return score
 
@@ -371,20 +407,23 @@ class NameRecognizer(EntityRecognizer):
         if nlp_artifacts is None:
             return []
         results: list[RecognizerResult] = []
-        covered: set[int] = set()
+        people: list[tuple[int, int]] = []
         for ent in nlp_artifacts.entities:
             if ent.label_ == "PERSON":
                 span = names.clean_person(text, ent.start_char, ent.end_char)
                 if span is not None:
                     results.append(self._result("PERSON", *span, 0.85, "spaCy PERSON"))
-                    covered.update(range(*span))
-            elif ent.label_ in {"GPE", "LOC", "FAC"}:
+                    people.append(span)
+            elif ent.label_ in {"GPE", "LOC", "FAC", "LOCATION"}:
                 span = names.clean_place(text, ent.start_char, ent.end_char)
                 if span is not None:
                     results.append(self._result("LOCATION", *span, 0.7, f"spaCy {ent.label_}"))
         for start, end, score in names.gazetteer_names(text, nlp_artifacts.tokens):
-            if start not in covered:
+            if not any(a <= start < b for a, b in people):
                 results.append(self._result("PERSON", start, end, score, "known first name"))
+                people.append((start, end))
+        for start, end in names.propagate(text, people):
+            results.append(self._result("PERSON", start, end, 0.7, "named elsewhere in the text"))
         return results
 
     def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:

@@ -52,9 +52,14 @@ class Suppression:
 
 
 def published_text(source: Source) -> str:
-    """The file with everything that is not published text blanked out, offsets unchanged."""
+    """The file with everything that is not published text blanked out, offsets unchanged.
+
+    What is not published becomes line breaks, so that two front matter values
+    never run together into one phrase ("Police" and "School staff" are not
+    "Police School"); markup within a sentence becomes spaces.
+    """
     text = source.text
-    chars = [c if c == "\n" else " " for c in text]
+    chars = ["\n"] * len(text)
     for start, end in source.published_spans:
         chars[start:end] = text[start:end]
     masked = "".join(chars)
@@ -137,25 +142,18 @@ def _findings(target: Target, text: str, detections: list[list[Any]], policy: Po
 
 
 def _drop_contained(kept: list[tuple[str, int, int, float]], policy: Policy) -> list[tuple[str, int, int, float]]:
-    """One finding per place: drop a detection inside another of at least its severity ("Brigid" in "St Brigid's School")."""
+    """One finding per place: drop a detection inside another of at least its severity ("Brigid" in "St Brigid's School").
+
+    Where two kinds cover the same place, the more severe one stands (a name spaCy also took for a place is a name).
+    """
     rank = {"error": 2, "warning": 1}
-    result = []
-    for item in kept:
+    ordered = sorted(kept, key=lambda d: (-rank[policy.severity_of(d[0])], -(d[2] - d[1]), -d[3]))
+    result: list[tuple[str, int, int, float]] = []
+    for item in ordered:
         entity, start, end, _ = item
-        inside = any(
-            other is not item
-            and other[1] <= start
-            and end <= other[2]
-            and (other[1], other[2]) != (start, end)
-            and rank[policy.severity_of(other[0])] >= rank[policy.severity_of(entity)]
-            for other in kept
-        )
-        same_place = any(
-            other is not item and (other[1], other[2]) == (start, end) and kept.index(other) < kept.index(item) for other in kept
-        )
-        if not inside and not same_place:
+        if not any(o[1] <= start and end <= o[2] and rank[policy.severity_of(o[0])] >= rank[policy.severity_of(entity)] for o in result):
             result.append(item)
-    return result
+    return sorted(result, key=lambda d: (d[1], d[2]))
 
 
 def _apply_suppressions(source: Source, kept: list[tuple[str, int, int, float]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
