@@ -137,7 +137,14 @@ class Engine:
         found = []
         for text, ents in zip(texts, entities, strict=True):
             tokens = nlp.make_doc(text)
-            artifacts = NlpArtifacts(entities=ents, tokens=tokens, tokens_indices=[], lemmas=[], nlp_engine=self.nlp_engine, language="en")
+            artifacts = NlpArtifacts(
+                entities=ents,  # type: ignore[arg-type]  # duck-typed spans: label_, start_char, end_char
+                tokens=tokens,
+                tokens_indices=[],
+                lemmas=[],
+                nlp_engine=self.nlp_engine,
+                language="en",
+            )
             results: list[Any] = self.analyzer.analyze(text=text, language="en", nlp_artifacts=artifacts)
             found.append([Detection(r.entity_type, r.start, r.end, r.score) for r in results])
         return found

@@ -616,9 +616,10 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
                 assert nxt is not None
                 end = nxt.idx + len(nxt.text)
                 i += 1
-            if (not ordinary or surname_follows or has_name_cue(text, start, end)) and not is_citation(text, start, end):
-                if not is_safe_phrase(text[start:end]) and (word in given or surname_follows or not ordinary):
-                    yield start, end, 0.7 if ordinary else 0.75
+            evidence = not ordinary or surname_follows or has_name_cue(text, start, end)
+            plausible = word in given or surname_follows or not ordinary
+            if evidence and plausible and not is_citation(text, start, end) and not is_safe_phrase(text[start:end]):
+                yield start, end, 0.7 if ordinary else 0.75
         elif (
             i > 0
             and tokens[i - 1].lower_ == "the"
