@@ -11,9 +11,9 @@ from pathlib import Path
 
 import click
 
-from . import __version__, check
+from . import __version__, check, signoff
 from .errors import LibraryError
-from .library import load_settings
+from .library import load_settings, today
 from .report import FORMATS, render
 
 EXIT_OK, EXIT_BLOCKED, EXIT_COULD_NOT_RUN = 0, 1, 2
@@ -32,19 +32,28 @@ def main() -> None:
 )
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True, help="How to print the findings.")
 @click.option("--no-cache", is_flag=True, help="Ignore and do not write cached results.")
-def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache: bool) -> None:
+@click.option(
+    "--report", "signoff_report", is_flag=True, help="Print the sign-off report: every accepted name and string, with its reason."
+)
+def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache: bool, signoff_report: bool) -> None:
     """Check documents before they are published.
 
     Checks front matter against the content model and themes.yml, links
     between documents, and personal data. With no PATH, checks the library's
     reviews/, briefings/ and content/.
 
+    With --report, prints instead the sign-off report for the person who
+    approves publication: every pseudonym, allowed string and inline
+    suppression, with its reason, and what still blocks publication.
+
     Exit status: 0 nothing blocks publication, 1 an error was found,
     2 the check could not run.
 
     \b
-    Example:
+    Examples:
+        learning-library check
         learning-library check reviews/2024-child-ruby.md --format json
+        learning-library check --report > sign-off.md
     """
     missing = [p for p in paths if not p.exists()]
     if missing:
@@ -54,7 +63,10 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
         outcome = check.run(settings, list(paths) or None, use_cache=not no_cache)
     except LibraryError as exc:
         _could_not_run(str(exc))
-    click.echo(render(outcome.report, fmt), nl=False)
+    if signoff_report:
+        click.echo(signoff.render(outcome, today()), nl=False)
+    else:
+        click.echo(render(outcome.report, fmt), nl=False)
     sys.exit(EXIT_BLOCKED if outcome.report.blocks else EXIT_OK)
 
 

@@ -1,0 +1,51 @@
+"""The sign-off report: everything the anonymisation check was told to accept, and why.
+
+Before a review is published, someone approves it. They need to see, in one
+place, every exception to the check: the site-wide allow list, each document's
+pseudonyms and allowed strings, and each inline ``<!-- allow: ... -->``, each
+with its reason, next to what the check still finds. This module writes that
+report as Markdown, readable as plain text and printable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .check import Outcome
+from .report import summary_line
+
+
+def render(outcome: Outcome, on: dt.date) -> str:
+    """The sign-off report for a check's outcome, as Markdown."""
+    library = outcome.library
+    policy = outcome.policy
+    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {on:%-d %B %Y}. {summary_line(outcome.report)}.", ""]
+
+    lines += ["## Accepted everywhere (anonymisation.yml)", ""]
+    lines += [f"- “{a.text}”: {a.reason}" for a in policy.allow] or ["- Nothing."]
+    lines.append("")
+
+    lines += ["## Accepted in one document", ""]
+    by_path: dict[str, list[str]] = {}
+    for document in sorted(library.documents, key=lambda d: d.source.display):
+        entries = [f"- pseudonym “{name}”" for name in document.pseudonyms]
+        entries += [f"- “{a.text}” (line {a.line}): {a.reason or 'no reason given'}" for a in document.allow]
+        if entries:
+            by_path[document.source.display] = entries
+    for page in library.pages:
+        entries = [f"- pseudonym “{name}”" for name in page.pseudonyms]
+        entries += [f"- “{a.text}” (line {a.line}): {a.reason or 'no reason given'}" for a in page.allow]
+        if entries:
+            by_path[page.source.display] = entries
+    for suppression in outcome.suppressions:
+        what = f"“{suppression.text}”" if suppression.text else "nothing (unused)"
+        by_path.setdefault(suppression.path, []).append(f"- line {suppression.line}: one occurrence of {what}: {suppression.reason}")
+    if not by_path:
+        lines += ["Nothing.", ""]
+    for path, entries in sorted(by_path.items()):
+        lines += [f"### {path}", "", *entries, ""]
+
+    blocking = [f for f in outcome.report if f.blocks]
+    lines += ["## Still blocking publication", ""]
+    lines += [f"- {f.path}:{f.line}:{f.column}: {f.rule}: {f.message}" for f in blocking] or ["- Nothing."]
+    return "\n".join(lines) + "\n"

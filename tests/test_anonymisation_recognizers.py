@@ -1,0 +1,116 @@
+"""The recognizers, as tables of sentences: what each must find, and what it must leave alone.
+
+All identifiers are invented: Ofcom drama-range phone numbers, NHS numbers in the
+999 test range that pass the checksum, QQ National Insurance numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from learning_library.anonymisation.engine import Engine, engine
+from learning_library.anonymisation.policy import DEFAULT_MODEL
+
+
+@pytest.fixture(scope="session")
+def analyzer() -> Engine:
+    return engine(DEFAULT_MODEL)
+
+
+def found(analyzer: Engine, text: str, entity: str) -> list[str]:
+    (detections,) = list(analyzer.analyze([text]))
+    return [text[d.start : d.end] for d in detections if d.entity == entity]
+
+
+def assert_finds(analyzer: Engine, entity: str, text: str, expected: str) -> None:
+    hits = found(analyzer, text, entity)
+    assert any(expected in hit or (hit in expected and len(hit) >= len(expected) // 2) for hit in hits), (
+        f"{entity} {expected!r} not in {hits}"
+    )
+
+
+POSITIVE = [
+    ("PERSON", "Mum (Kerry Walsh) said that her partner was not really around.", "Kerry Walsh"),
+    ("PERSON", "The social worker, Mrs Okafor, visited twice.", "Mrs Okafor"),
+    ("PERSON", "PC Hughes attended the address.", "PC Hughes"),
+    ("PERSON", "Her best friend, Amber, was worried and told a teacher.", "Amber"),
+    ("PERSON", "Grace's parents have asked that her story is told.", "Grace"),
+    ("PERSON", "Kayleigh told the nurse she was scared.", "Kayleigh"),
+    ("PERSON", 'A message read: "kayleigh says she fell off the trampoline".', "kayleigh"),
+    ("PERSON", "The family were known to Dr Ahmed Siddiqui at the practice.", "Ahmed Siddiqui"),
+    ("STREET_ADDRESS", "Child M lived with her mother at 14 Larch Close.", "14 Larch Close"),
+    ("STREET_ADDRESS", "They moved to Flat 3, 27 Mill Lane in the spring.", "Flat 3, 27 Mill Lane"),
+    ("STREET_ADDRESS", "The family lived at Orchard Court, a small block of flats.", "Orchard Court"),
+    ("UK_POSTCODE", "The address was in KV4 7RT.", "KV4 7RT"),
+    ("UK_POSTCODE", "Her last known address had the postcode kv2 4pb.", "kv2 4pb"),
+    ("UK_POSTCODE", "The childminder worked from her home in KV8, near the park.", "KV8"),
+    ("PHONE_NUMBER", "She called 07700 900123 twice.", "07700 900123"),
+    ("PHONE_NUMBER", "The landline was (01632) 960456.", "(01632) 960456"),
+    ("PHONE_NUMBER", "His number was +44 (0)7700 900 321.", "+44 (0)7700 900 321"),
+    ("EMAIL_ADDRESS", "She emailed from kerry.w@example.com that night.", "kerry.w@example.com"),
+    ("DATE", "A referral was made on 3rd March 2021.", "3rd March 2021"),
+    ("DATE", "DOB 14/07/2016, a Year 4 pupil.", "14/07/2016"),
+    ("DATE", "The incident happened on March 3, 2021.", "March 3, 2021"),
+    ("DATE", "She was born on 2 February and registered late.", "2 February"),
+    ("UK_NHS", "Her NHS number is 999 123 4578.", "999 123 4578"),
+    ("UK_NINO", "His National Insurance number was QQ 12 34 56 C.", "QQ 12 34 56 C"),
+    ("REFERENCE_NUMBER", "Police recorded crime reference 44/123456/21.", "44/123456/21"),
+    ("REFERENCE_NUMBER", "The incident, logged as CAD 1234, was graded standard.", "1234"),
+    ("REFERENCE_NUMBER", "The case was recorded as KV-FGM-2022-014.", "KV-FGM-2022-014"),
+    ("UK_VEHICLE_REGISTRATION", "A silver car, KV19 XRT, was seen outside.", "KV19 XRT"),
+    ("SOCIAL_MEDIA", "He messaged her as @kv_trapstar_07 on Instagram.", "@kv_trapstar_07"),
+    ("SOCIAL_MEDIA", "His profile was facebook.com/jordan.smith.77 at the time.", "facebook.com/jordan.smith.77"),
+    ("SOCIAL_MEDIA", "They met another player, xX_ShadowFox_Xx, online.", "xX_ShadowFox_Xx"),
+    ("NAMED_SETTING", "She attended St Brigid's Catholic Primary School.", "St Brigid's Catholic Primary School"),
+    ("NAMED_SETTING", "The family were registered at Hollybank Surgery.", "Hollybank Surgery"),
+    ("NAMED_SETTING", "He went to Little Acorns Nursery three days a week.", "Little Acorns Nursery"),
+]
+
+
+@pytest.mark.parametrize(("entity", "text", "expected"), POSITIVE)
+def test_finds(analyzer: Engine, entity: str, text: str, expected: str) -> None:
+    assert_finds(analyzer, entity, text, expected)
+
+
+NEGATIVE = [
+    ("PERSON", "Child A lived with Mother, Father and Sibling 1."),
+    ("PERSON", "The health visitor and the Designated Safeguarding Lead met in March 2022."),
+    ("PERSON", "Brandon et al. (2020) found that neglect is present in most serious case reviews."),
+    ("PERSON", "The rule of optimism (Dingwall, Eekelaar and Murray, 1983) still applies."),
+    ("PERSON", "Frank, open questions help children talk."),
+    ("PERSON", "Practitioners used the Graded Care Profile and Signs of Safety."),
+    ("PERSON", "The group met over two days in June and on a Sunday."),
+    ("PERSON", "Families of Black Caribbean and Gypsy, Roma and Traveller heritage were included."),
+    ("PERSON", "If a family has no cot or Moses basket, refer them the same day."),
+    ("STREET_ADDRESS", "The Family Court made a care order."),
+    ("STREET_ADDRESS", "The Crown Court heard the case in 2021."),
+    ("UK_POSTCODE", "She was working at the expected level in KS2 maths."),
+    ("PHONE_NUMBER", "Around 116 123 people called the helpline."),
+    ("DATE", "Between May and July 2021 there were four home visits."),
+    ("DATE", "The 2019/20 annual report sets out the figures."),
+    ("UK_NHS", "The trust saw 1234567890 patients."),
+    ("REFERENCE_NUMBER", "Working Together to Safeguard Children 2023 applies; see section 47 of the Children Act 1989."),
+    ("UK_VEHICLE_REGISTRATION", "The NHS 111 service gave advice."),
+    ("SOCIAL_MEDIA", "The team met @ the family hub."),
+    ("NAMED_SETTING", "The Child Safeguarding Practice Review Panel was notified."),
+    ("NAMED_SETTING", "She went to the local primary school and a Catholic secondary school."),
+    ("NAMED_SETTING", "Ruby's nursery raised the concern."),
+]
+
+
+@pytest.mark.parametrize(("entity", "text"), NEGATIVE)
+def test_leaves_alone(analyzer: Engine, entity: str, text: str) -> None:
+    assert found(analyzer, text, entity) == []
+
+
+@pytest.mark.parametrize(
+    ("number", "valid"),
+    [("999 123 4578", True), ("9991234578", True), ("999-123-4578", True), ("999 123 4579", False), ("123 456 7890", False)],
+)
+def test_nhs_numbers_need_a_valid_checksum(analyzer: Engine, number: str, valid: bool) -> None:
+    assert bool(found(analyzer, f"NHS number {number} on file.", "UK_NHS")) is valid
+
+
+def test_a_name_named_once_with_a_cue_is_found_everywhere_in_the_text(analyzer: Engine) -> None:
+    text = "Her friend, Amber, was worried. Later Amber told a teacher, who reassured Amber."
+    assert found(analyzer, text, "PERSON").count("Amber") == 3
