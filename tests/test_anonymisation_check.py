@@ -166,7 +166,7 @@ def test_a_missing_model_fails_the_build(make_library: Callable[..., Path]) -> N
 )
 def test_an_unusable_policy_is_a_config_error(tmp_path: Path, policy: str, message: str) -> None:
     (tmp_path / "anonymisation.yml").write_text(policy)
-    with pytest.raises(ConfigError, match="anonymisation.yml") as caught:
+    with pytest.raises(ConfigError, match=r"anonymisation\.yml") as caught:
         policy_module.load_policy(tmp_path)
     assert message in str(caught.value)
 
