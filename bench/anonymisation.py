@@ -247,7 +247,7 @@ def _library(n: int) -> None:
     with tempfile.TemporaryDirectory() as folder:
         root = Path(folder) / "library"
         generate_library(root, n, n // 5)
-        command = [sys.executable, "-m", "learning_library.cli", "check"]
+        command = [sys.executable, "-m", "learning_library", "check"]
         env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
         timings = []
         for label in ("cold (empty cache)", "unchanged (warm cache)", "unchanged again"):
