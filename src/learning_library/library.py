@@ -104,10 +104,11 @@ def today() -> dt.date:
         raise ConfigError(f"{TODAY_VARIABLE}={value} is not a date; write it as YYYY-MM-DD or unset it") from None
 
 
-def display_path(path: Path) -> str:
+def display_path(path: Path, here: Path | None = None) -> str:
     """Name a file as a person at the command line would: relative to here when it is below here."""
+    here = here or Path.cwd().resolve()
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(path.relative_to(here))
     except ValueError:
         return str(path)
 
@@ -146,11 +147,9 @@ def load(settings: Settings, paths: Iterable[Path] | None = None) -> Library:
     """
     library = Library(settings, load_vocabulary(settings.vocabulary_path))
     if paths is None:
-        targets = [
-            *((p, display_path(p)) for p in _markdown_in(settings.reviews_dir)),
-            *((p, display_path(p)) for p in _markdown_in(settings.briefings_dir)),
-            *((p, display_path(p)) for p in _markdown_in(settings.docs_dir, recursive=True)),
-        ]
+        here = Path.cwd().resolve()
+        folders = ((settings.reviews_dir, False), (settings.briefings_dir, False), (settings.docs_dir, True))
+        targets = [(p, display_path(p, here)) for folder, recursive in folders for p in _markdown_in(folder.resolve(), recursive=recursive)]
     else:
         targets = []
         for given in paths:
@@ -160,7 +159,7 @@ def load(settings: Settings, paths: Iterable[Path] | None = None) -> Library:
                 targets.append((given, str(given)))
     seen: set[Path] = set()
     for path, display in targets:
-        resolved = path.resolve()
+        resolved = path if paths is None else path.resolve()
         if resolved in seen:
             continue
         seen.add(resolved)

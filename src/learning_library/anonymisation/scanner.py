@@ -94,22 +94,23 @@ def scan(
         CheckUnavailable: the model or Presidio cannot load.
     """
     cache = cache_module.ResultCache(root if use_cache else None, cache_module.engine_version(policy.model))
-    texts = [published_text(t.source) for t in targets]
-    keys = [cache_module.key(t.source.text, policy.fingerprint()) for t in targets]
+    fingerprint = policy.fingerprint()
+    keys = [cache_module.key(t.source.text, fingerprint) for t in targets]
     missing = [i for i, k in enumerate(keys) if cache.get(k) is None]
     if missing:
         from .engine import engine
 
         analyzer = engine(policy.model)
-        for i, found_in_file in zip(missing, analyzer.analyze([texts[i] for i in missing]), strict=True):
+        texts = [published_text(targets[i].source) for i in missing]
+        for i, found_in_file in zip(missing, analyzer.analyze(texts), strict=True):
             cache.put(keys[i], [[d.entity, d.start, d.end, round(d.score, 3)] for d in found_in_file])
     if use_cache:
         cache.save(set(keys))
     findings: list[Finding] = []
     suppressions: list[Suppression] = []
-    for target, text, k in zip(targets, texts, keys, strict=True):
+    for target, k in zip(targets, keys, strict=True):
         detections = cache.get(k) or []
-        found, suppressed = _findings(target, text, detections, policy)
+        found, suppressed = _findings(target, target.source.text, detections, policy)
         findings.extend(found)
         suppressions.extend(suppressed)
     return findings, suppressions
