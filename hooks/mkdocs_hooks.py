@@ -4,6 +4,7 @@
   build on any error before a page is written;
 - ``on_files`` adds the reviews, briefings and generated pages to the build;
 - ``on_page_markdown`` fills the home page's blocks;
+- ``on_post_build`` builds the search index;
 - ``on_serve`` watches the library's own folders for ``mkdocs serve``;
 - ``on_build_error`` empties the output folder, so a failed build leaves
   nothing behind that could be published.
@@ -15,6 +16,7 @@ so it keeps no state beyond the current build.
 from __future__ import annotations
 
 import logging
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -30,6 +32,7 @@ from learning_library.findings import Severity
 from learning_library.library import load_settings, today
 from learning_library.pages import Site
 from learning_library.report import summary_line
+from learning_library.search import index_site
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
 
@@ -62,7 +65,24 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build["settings"] = settings
     if config.nav is None:
         config.nav = _default_nav(outcome.library.pages)
+    _use_library_theme(config)
     return config
+
+
+_PACKAGE = resources.files("learning_library")
+
+
+def _use_library_theme(config: MkDocsConfig) -> None:
+    """Add the library's templates (search form, search markers) and its stylesheet to Material's."""
+    templates = str(_PACKAGE / "templates")
+    if templates not in config.theme.dirs:
+        custom = 1 if config.theme.custom_dir else 0  # a site's own overrides still come first
+        config.theme.dirs.insert(custom, templates)
+    stylesheet = f"{layout.ASSETS}/library.css"
+    if stylesheet not in config.extra_css:
+        config.extra_css.append(stylesheet)
+    if "search" in config.plugins or "material/search" in config.plugins:
+        log.warning("learning-library: remove `search` from `plugins` in mkdocs.yml; the library has its own search (Pagefind)")
 
 
 def _default_nav(pages: list[Any]) -> list[Any]:
@@ -74,16 +94,19 @@ def _default_nav(pages: list[Any]) -> list[Any]:
         {"Briefings": layout.BRIEFINGS_INDEX},
         {"Themes": layout.THEMES_INDEX},
         {"By year": layout.YEARS_INDEX},
+        {"Search": layout.SEARCH},
         *hand_written,
     ]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site: Site = _build["site"]
-    listed = {layout.REVIEWS_INDEX, layout.BRIEFINGS_INDEX, layout.THEMES_INDEX, layout.YEARS_INDEX}
+    listed = {layout.REVIEWS_INDEX, layout.BRIEFINGS_INDEX, layout.THEMES_INDEX, layout.YEARS_INDEX, layout.SEARCH}
     for uri, markdown in site.pages().items():
         inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+    for asset in (_PACKAGE / "assets").iterdir():
+        files.append(File.generated(config, f"{layout.ASSETS}/{asset.name}", content=asset.read_bytes()))
     settings = _build["settings"]
     for folder in (settings.reviews_dir / "files", settings.briefings_dir / "files"):
         if folder.is_dir():
@@ -99,6 +122,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site: Site = _build["site"]
         return site.home(markdown)
     return markdown
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        index_site(Path(config.site_dir))
+    except LibraryError as exc:
+        raise Abort(f"learning-library: {exc}") from None
 
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:

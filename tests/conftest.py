@@ -11,6 +11,7 @@ import pytest
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+pytest_plugins = ("tests.browser",)
 
 REVIEW = """\
 ---

@@ -16,7 +16,10 @@ BRIEFINGS_INDEX = "briefings/index.md"
 THEMES_INDEX = "themes/index.md"
 YEARS_INDEX = "years/index.md"
 HOME = "index.md"
-GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years")
+SEARCH = "search.md"
+ASSETS = "assets/learning-library"
+"""Where the library's own stylesheet and scripts are published."""
+GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "pagefind", ASSETS)
 """Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
 
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Sequence
 
 import yaml
 
-from . import layout
+from . import layout, search
 from .content import Document
 from .library import Library
 from .vocabulary import BRIEFING, REVIEW
@@ -77,6 +77,7 @@ class Site:
         pages[layout.THEMES_INDEX] = self.themes_overview()
         for slug in self.vocabulary.themes:
             pages[layout.theme_uri(slug)] = self.theme_page(slug)
+        pages[layout.SEARCH] = search.search_page()
         pages[layout.YEARS_INDEX] = self.years_overview()
         for year in self.by_year:
             pages[layout.year_uri(year)] = self.year_page(year)
@@ -86,7 +87,12 @@ class Site:
 
     def document_page(self, document: Document) -> str:
         uri = layout.document_uri(document)
-        parts = [_front(document.title, document.summary), self.metadata_panel(document, uri), document.source.body.strip(), ""]
+        parts = [
+            _front(document.title, document.summary, library_document=True),
+            self.metadata_panel(document, uri),
+            document.source.body.strip(),
+            "",
+        ]
         if document.recommendations:
             parts.append(self.recommendations(document))
         if document.response:
@@ -97,19 +103,21 @@ class Site:
         return "\n".join(parts)
 
     def metadata_panel(self, document: Document, uri: str) -> str:
+        """The panel above the text: type, date, age, agencies, themes, model and report, with the search facets marked."""
         v = self.vocabulary
         kind = "review" if document.is_review else "briefing"
+        year_link = layout.relative(uri, layout.year_uri(document.published.year))
         rows = [
-            ("Type", escape(v.type_term(document.type).label)),
-            ("Published", f"[{format_date(document.published)}]({layout.relative(uri, layout.year_uri(document.published.year))})"),
+            ("Type", search.filter_span("type", v.type_term(document.type).label)),
+            ("Published", f"[{format_date(document.published)}]({year_link})"),
         ]
         if document.age_band:
-            rows.append(("Age of the child", escape(v.age_bands[document.age_band].label)))
+            rows.append(("Age of the child", search.filter_span("age", v.age_bands[document.age_band].label)))
         if document.agencies:
-            rows.append(("Agencies involved", ", ".join(escape(v.agencies[a].label) for a in document.agencies)))
+            rows.append(("Agencies involved", ", ".join(search.filter_span("agency", v.agencies[a].label) for a in document.agencies)))
         if document.audience:
             rows.append(("For", ", ".join(escape(a) for a in document.audience)))
-        rows.append(("Themes", self.theme_links(document.themes, uri)))
+        rows.append(("Themes", self.theme_links(document.themes, uri, facet=True)))
         if document.model:
             rows.append(("Review model", escape(document.model)))
         if document.report:
@@ -121,7 +129,8 @@ class Site:
         if document.national_repository:
             rows.append(("National repository", f"[This review in the national case review repository]({document.national_repository})"))
         body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
-        return f'<div class="ll-meta" role="group" aria-label="About this {kind}" markdown>\n\n{body}\n\n</div>\n'
+        facts = search.hidden_facts(year=document.published.year, date=document.published.isoformat(), summary=document.summary, kind=kind)
+        return f'<div class="ll-meta" role="group" aria-label="About this {kind}" data-pagefind-ignore="index" markdown>\n\n{body}\n\n{facts}\n\n</div>\n'
 
     def recommendations(self, document: Document) -> str:
         lines = ["## Recommendations and progress", "", "| | Recommendation | Owner | Status | Updated |", "|---|---|---|---|---|"]
@@ -143,8 +152,12 @@ class Site:
 
     # --- listings ----------------------------------------------------------------------
 
-    def theme_links(self, themes: Iterable[str], from_uri: str) -> str:
-        return ", ".join(f"[{escape(self.vocabulary.themes[t].label)}]({layout.relative(from_uri, layout.theme_uri(t))})" for t in themes)
+    def theme_links(self, themes: Iterable[str], from_uri: str, *, facet: bool = False) -> str:
+        """Links to theme pages; on a document's own page they are also its search facets."""
+        mark = '{data-pagefind-filter="theme"}' if facet else ""
+        return ", ".join(
+            f"[{escape(self.vocabulary.themes[t].label)}]({layout.relative(from_uri, layout.theme_uri(t))}){mark}" for t in themes
+        )
 
     def listing(self, documents: Sequence[Document], from_uri: str) -> str:
         """A list of documents with their type, date, summary and themes, as on every index page."""

@@ -1,0 +1,89 @@
+"""Search: a Pagefind index of the reviews and briefings, with facets, built after the site.
+
+Material's own search sends the whole index to every visitor and builds it in
+the browser, which grows with the library. Pagefind splits the index into
+fragments the browser fetches as a query needs them, so the first query costs
+the same at 1,200 documents as at 2,400.
+
+What enters the index is decided by markup the generated pages carry (see
+:func:`filter_span` and friends): only review and briefing pages have
+``data-pagefind-body``, so indexes, theme pages and site pages stay out, and
+drafts and scheduled documents are never built, so never indexed. The index
+is built by the ``pagefind`` binary that the ``pagefind-bin`` package ships:
+nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import html
+import subprocess
+import sys
+from pathlib import Path
+
+from .errors import LibraryError
+
+FILTERS = ("theme", "type", "year", "age", "agency")
+"""The facets a reader can narrow a search by, in the order the search page shows them."""
+
+INDEX_FOLDER = "pagefind"
+
+
+def filter_span(name: str, value: str) -> str:
+    """Visible text that is also a facet value of the page (a theme, a type, an agency)."""
+    return f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>'
+
+
+def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
+    """Facets, sort keys and result metadata that the page does not show as text of their own."""
+    return (
+        f'<span hidden data-pagefind-filter="year">{year}</span>'
+        f'<span hidden data-pagefind-sort="date:{date}" data-pagefind-meta="date:{date}"></span>'
+        f'<span hidden data-pagefind-meta="kind:{kind}"></span>'
+        f'<span hidden data-pagefind-meta="summary[data-summary]" data-summary="{html.escape(summary, quote=True)}"></span>'
+    )
+
+
+def index_site(site_dir: Path) -> None:
+    """Build the search index into ``site_dir/pagefind``.
+
+    Raises:
+        LibraryError: the indexer is missing or failed; the message says why.
+    """
+    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--silent"]
+    try:
+        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise LibraryError(f"the search index could not be built ({exc}); run `make test` to reinstall") from None
+    if result.returncode != 0:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise LibraryError(f"the search index could not be built: {detail[-1] if detail else 'pagefind failed'}")
+
+
+def search_page() -> str:
+    """The search page: a form that works without JavaScript, and the results and facets the script fills in."""
+    return """---
+title: Search
+description: Search every review and briefing, and narrow the results by theme, type, year, age and agency.
+hide: [toc]
+---
+
+<form class="ll-search" role="search" action="." method="get" data-ll-search>
+<label for="ll-search-q">Search reviews and briefings</label>
+<div class="ll-search-row">
+<input id="ll-search-q" name="q" type="search" autocomplete="off">
+<button type="submit" class="md-button md-button--primary">Search</button>
+</div>
+<label for="ll-search-sort">Sort by</label>
+<select id="ll-search-sort" name="sort">
+<option value="">Relevance</option>
+<option value="date">Newest first</option>
+</select>
+<div class="ll-facets" data-ll-facets></div>
+</form>
+
+<p class="ll-search-status" role="status" aria-live="polite" data-ll-status></p>
+<ol class="ll-results" data-ll-results></ol>
+
+<script src="../assets/learning-library/search.js"></script>
+<noscript>Search needs JavaScript. Browse the <a href="../reviews/">reviews</a>, <a href="../briefings/">briefings</a> or <a href="../themes/">themes</a> instead.</noscript>
+"""

@@ -1,0 +1,89 @@
+"""The browser harness: the example library built once, served on 127.0.0.1, driven by Debian's Chromium.
+
+Playwright cannot download its own browsers here, so it launches the system
+Chromium (``LEARNING_LIBRARY_CHROMIUM``, default /usr/bin/chromium) with the
+flags that keep it off the network.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO
+
+CHROMIUM = os.environ.get("LEARNING_LIBRARY_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+def copy_example(root: Path) -> Path:
+    """A copy of the repository's example library whose hooks point back at the repository."""
+    for name in ("mkdocs.yml", "themes.yml", "anonymisation.yml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("content", "reviews", "briefings"):
+        shutil.copytree(REPO / folder, root / folder)
+    text = (root / "mkdocs.yml").read_text().replace("hooks/mkdocs_hooks.py", str(REPO / "hooks/mkdocs_hooks.py"))
+    (root / "mkdocs.yml").write_text(text)
+    return root
+
+
+def build(root: Path) -> Path:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return root / "site"
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build(copy_example(tmp_path_factory.mktemp("example-site")))
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"Chromium is not installed at {CHROMIUM}; .ci/run installs Debian's chromium package"
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()  # type: ignore[attr-defined]
+    tab = context.new_page()
+    yield tab
+    context.close()
