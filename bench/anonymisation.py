@@ -45,7 +45,9 @@ from typing import Any
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
-DATA = REPO / "tests/data/anonymisation"
+SETS = {"tuning": REPO / "tests/data/anonymisation", "holdout": REPO / "tests/data/anonymisation-holdout"}
+"""The set the check was tuned on, and a held-out set written by someone who never saw the check's rules."""
+DATA = SETS["tuning"]
 sys.path.insert(0, str(REPO / "src"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
@@ -77,10 +79,10 @@ class Sample:
     clean: bool
 
 
-def load_set() -> tuple[list[Sample], list[Planted]]:
+def load_set(data: Path = DATA) -> tuple[list[Sample], list[Planted]]:
     vocabulary = load_vocabulary(REPO / "themes.yml")
     samples = []
-    for path in sorted((DATA / "documents").glob("*.md")):
+    for path in sorted((data / "documents").glob("*.md")):
         document, findings = parse_document(path, path.name, vocabulary)
         if document is None:
             raise SystemExit(f"{path.name} does not parse: {[f.message for f in findings]}")
@@ -89,7 +91,7 @@ def load_set() -> tuple[list[Sample], list[Planted]]:
         samples.append(Sample(path.name, target, text, len(text.split()), path.name.startswith("clean")))
     planted = []
     by_name = {s.name: s for s in samples}
-    for label in yaml.safe_load((DATA / "labels.yml").read_text()):
+    for label in yaml.safe_load((data / "labels.yml").read_text()):
         source = by_name[label["file"]].target.source.text
         for match in re.finditer(re.escape(label["text"]), source):
             planted.append(Planted(label["file"], label["kind"], match.start(), match.end(), label["text"]))
@@ -174,9 +176,11 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true", help="list the planted identifiers the project missed, and its false alarms")
     parser.add_argument("--library", type=int, default=0, help="also time `learning-library check` on a synthetic library of N reviews")
     parser.add_argument("--no-plain", action="store_true", help="skip plain Presidio")
+    parser.add_argument("--set", choices=sorted(SETS), default="tuning", help="which labelled set (default: tuning)")
     args = parser.parse_args()
 
-    samples, planted = load_set()
+    samples, planted = load_set(SETS[args.set])
+    print(f"Set: {args.set} ({SETS[args.set].relative_to(REPO)})")
     words = sum(s.words for s in samples)
     clean_words = sum(s.words for s in samples if s.clean)
     print(f"Labelled set: {len(samples)} documents ({sum(s.clean for s in samples)} clean), {words} words ({clean_words} clean)")

@@ -3,6 +3,7 @@
 - ``on_config`` runs the same check as ``learning-library check`` and stops the
   build on any error before a page is written;
 - ``on_files`` adds the reviews, briefings and generated pages to the build;
+- ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs_render`);
 - ``on_page_markdown`` fills the home page's blocks;
 - ``on_post_build`` builds the search index;
 - ``on_serve`` watches the library's own folders for ``mkdocs serve``;
@@ -30,9 +31,10 @@ from learning_library import check, layout
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
 from learning_library.library import load_settings, today
+from learning_library.mkdocs_render import prerender
 from learning_library.pages import Site
 from learning_library.report import summary_line
-from learning_library.search import index_site
+from learning_library.search import index_documents, index_site
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
 
@@ -62,6 +64,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.blocks or (config.strict and report.warnings):
         raise Abort(f"learning-library: {summary_line(report)}. Nothing was built; fix the problems above and build again.")
     _build["site"] = Site(outcome.library, on)
+    _build["document_uris"] = {layout.document_uri(d) for d in _build["site"].live}
     _build["settings"] = settings
     if config.nav is None:
         config.nav = _default_nav(outcome.library.pages)
@@ -117,6 +120,16 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Render every page on both cores before MkDocs would render them one by one."""
+    pages = [file.page or Page(None, file, config) for file in files.documentation_pages()]
+    if prerender(pages, config, files):
+        # Index the documents now, on the other core, while MkDocs writes the site.
+        documents = [p for p in pages if p.file.src_uri in _build["document_uris"]]
+        _build["indexing"] = index_documents(((p.file.dest_uri, p.title or "", p.content or "") for p in documents), Path(config.site_dir))
+    return nav
+
+
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == layout.HOME:
         site: Site = _build["site"]
@@ -126,7 +139,8 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 def on_post_build(config: MkDocsConfig) -> None:
     try:
-        index_site(Path(config.site_dir))
+        indexing = _build.pop("indexing", None) or index_site(Path(config.site_dir))
+        indexing.wait()
     except LibraryError as exc:
         raise Abort(f"learning-library: {exc}") from None
 
@@ -140,6 +154,9 @@ def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
 
 
 def on_build_error(error: Exception) -> None:
+    indexing = _build.pop("indexing", None)
+    if indexing is not None:
+        indexing.stop()
     if _build.get("command") == "build" and _build.get("site_dir"):
         clean_directory(_build["site_dir"])
         log.error("learning-library: the build failed, so the output folder was emptied; nothing in it can be published.")

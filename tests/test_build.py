@@ -145,3 +145,23 @@ def test_attachments_are_published_beside_their_review(make_library: Callable[..
     assert (root / "site/reviews/files/report.pdf").is_file()
     page = (root / "site/reviews/2022-with-report/index.html").read_text()
     assert 'href="../files/report.pdf"' in page
+
+
+def test_every_link_in_the_built_site_leads_somewhere(make_library: Callable[..., Path], build: Build) -> None:
+    import re
+    from urllib.parse import unquote, urljoin, urlparse
+
+    root = make_library()
+    assert build(root).returncode == 0
+    site = root / "site"
+    broken = []
+    for page in site.rglob("*.html"):
+        base = "http://site/" + page.relative_to(site).as_posix()
+        for target in re.findall(r'(?:href|src)="([^"#]+)', page.read_text()):
+            url = urlparse(urljoin(base, target))
+            if url.netloc != "site":
+                continue
+            path = site / unquote(url.path).lstrip("/")
+            if not (path.is_file() or (path / "index.html").is_file()):
+                broken.append(f"{page.relative_to(site)} -> {target}")
+    assert broken == []

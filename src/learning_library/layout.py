@@ -48,3 +48,24 @@ def attachment_uri(library_relative: str) -> str:
 def relative(from_uri: str, to_uri: str) -> str:
     """A Markdown link from one page to another, which MkDocs turns into the right address."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+
+
+def page_url(uri: str, directory_urls: bool = True) -> str:
+    """The address of a page, relative to the site root, as the site builder writes it."""
+    stem = uri[: -len(".md")] if uri.endswith(".md") else uri
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
+    """A relative address from one page to another, for links written as HTML rather than Markdown."""
+    here = page_url(from_uri, directory_urls)
+    there = page_url(to_uri, directory_urls)
+    folder = here if directory_urls else posixpath.dirname(here)
+    path = posixpath.relpath(there or ".", folder or ".")
+    if not there or there.endswith("/"):
+        return "./" if path == "." else path + "/"
+    return path

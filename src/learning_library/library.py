@@ -32,6 +32,8 @@ class Settings:
     site_name: str
     docs_dir: Path
     site_url: str | None = None
+    directory_urls: bool = True
+    """MkDocs' ``use_directory_urls``: ``reviews/x/`` rather than ``reviews/x.html``."""
 
     @property
     def root(self) -> Path:
@@ -86,7 +88,8 @@ def load_settings(config_path: Path) -> Settings:
     if not isinstance(raw, dict) or not isinstance(raw.get("site_name"), str):
         raise ConfigError(f"{config_path}: `site_name` is missing; add a line like `site_name: Our learning library`")
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None)
+    directory_urls = raw.get("use_directory_urls", True) is not False
+    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls)
 
 
 def today() -> dt.date:

@@ -10,6 +10,7 @@ resolves them (and would report any we got wrong).
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -96,7 +97,7 @@ class Site:
         if document.recommendations:
             parts.append(self.recommendations(document))
         if document.response:
-            parts.append(f"## The partnership's response\n\n{document.response}\n")
+            parts.append(f"## The partnership's response in full\n\n{document.response}\n")
         related = self.related(document)
         if related:
             parts.append("## Related learning\n\n" + self.listing(related, uri))
@@ -160,18 +161,29 @@ class Site:
         )
 
     def listing(self, documents: Sequence[Document], from_uri: str) -> str:
-        """A list of documents with their type, date, summary and themes, as on every index page."""
+        """A list of documents with their type, date, summary and themes, as on every index page.
+
+        Written as HTML, not Markdown: indexes and theme pages list every
+        document, and in a large library converting those lists from Markdown
+        would cost more than all the other generated pages together.
+        """
+        if not documents:
+            return "Nothing has been published here yet.\n"
+        urls = self.library.settings.directory_urls
         items = []
         for d in documents:
-            link = layout.relative(from_uri, layout.document_uri(d))
-            kind = escape(self.vocabulary.type_term(d.type).label)
-            items.append(
-                f'- <span class="ll-item-title">[{escape(d.title)}]({link})</span>  \n'
-                f'  <span class="ll-item-meta">{kind} · {format_date(d.published)}</span>  \n'
-                f"  {escape(d.summary)}  \n"
-                f'  <span class="ll-item-themes">Themes: {self.theme_links(d.themes, from_uri)}</span>'
+            link = layout.href(from_uri, layout.document_uri(d), urls)
+            themes = ", ".join(
+                f'<a href="{layout.href(from_uri, layout.theme_uri(t), urls)}">{html.escape(self.vocabulary.themes[t].label)}</a>'
+                for t in d.themes
             )
-        return "\n".join(items) + "\n" if items else "Nothing has been published here yet.\n"
+            items.append(
+                f'<li><a class="ll-item-title" href="{link}">{html.escape(d.title)}</a><br>'
+                f'<span class="ll-item-meta">{html.escape(self.vocabulary.type_term(d.type).label)} · {format_date(d.published)}</span><br>'
+                f"{html.escape(d.summary)}<br>"
+                f'<span class="ll-item-themes">Themes: {themes}</span></li>'
+            )
+        return '<ul class="ll-list">\n' + "\n".join(items) + "\n</ul>\n"
 
     def index_pages(self, kind: str, documents: list[Document]) -> dict[str, str]:
         title = "Reviews" if kind == REVIEW else "Briefings"

@@ -16,8 +16,11 @@ nothing is downloaded.
 from __future__ import annotations
 
 import html
+import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import LibraryError
@@ -43,20 +46,77 @@ def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
     )
 
 
-def index_site(site_dir: Path) -> None:
-    """Build the search index into ``site_dir/pagefind``.
+class Indexing:
+    """A Pagefind run in the background, writing the index into ``site_dir/pagefind``.
 
-    Raises:
-        LibraryError: the indexer is missing or failed; the message says why.
+    Started either on the finished site (:func:`index_site`) or, while the site
+    builder is still writing pages, on the rendered content of the documents
+    (:func:`index_documents`), so indexing runs on the second core meanwhile.
     """
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", INDEX_FOLDER, "--silent"]
-    try:
-        result = subprocess.run(command, capture_output=True, text=True, check=False, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise LibraryError(f"the search index could not be built ({exc}); run `make test` to reinstall") from None
-    if result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip().splitlines()
-        raise LibraryError(f"the search index could not be built: {detail[-1] if detail else 'pagefind failed'}")
+
+    def __init__(self, source: Path, site_dir: Path, scratch: Path | None = None) -> None:
+        self.scratch = scratch
+        command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / INDEX_FOLDER)]
+        command += ["--force-language", "en", "--silent"]
+        try:
+            self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        except OSError as exc:
+            self._clean()
+            raise LibraryError(f"the search index could not be built ({exc}); run `make test` to reinstall") from None
+
+    def wait(self) -> None:
+        """Wait for the index.
+
+        Raises:
+            LibraryError: the indexer failed; the message says why.
+        """
+        try:
+            out, err = self.process.communicate(timeout=600)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            raise LibraryError("the search index took more than 10 minutes and was stopped") from None
+        finally:
+            self._clean()
+        if self.process.returncode != 0:
+            detail = (err or out).strip().splitlines()
+            raise LibraryError(f"the search index could not be built: {detail[-1] if detail else 'pagefind failed'}")
+
+    def stop(self) -> None:
+        """Abandon the index (the build failed)."""
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+        self._clean()
+
+    def _clean(self) -> None:
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+
+
+def index_site(site_dir: Path) -> Indexing:
+    """Start indexing a finished site."""
+    return Indexing(site_dir, site_dir)
+
+
+def index_documents(documents: Iterable[tuple[str, str, str]], site_dir: Path) -> Indexing:
+    """Start indexing documents from their rendered content while the site is still being written.
+
+    Args:
+        documents: ``(path of the page under the site, title, content HTML)``,
+            for example ``("reviews/2024-child-ruby/index.html", ...)``; Pagefind
+            takes each result's address from the path.
+        site_dir: the site, where the index is written.
+    """
+    scratch = Path(tempfile.mkdtemp(prefix="learning-library-index-"))
+    for path, title, content in documents:
+        target = scratch / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
+            f"<body><main data-pagefind-body><h1>{html.escape(title)}</h1>{content}</main></body></html>",
+            encoding="utf-8",
+        )
+    return Indexing(scratch, site_dir, scratch)
 
 
 def search_page() -> str:

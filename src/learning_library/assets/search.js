@@ -27,6 +27,7 @@
   var status = document.querySelector("[data-ll-status]");
   var list = document.querySelector("[data-ll-results]");
   var pagefindUrl = new URL("../../pagefind/pagefind.js", script.src).href;
+  var siteRoot = new URL("../../", script.src).pathname; // the site may live below the host's root
   var pagefind = null;
   var current = 0;
   var shown = [];
@@ -206,7 +207,7 @@
   status.textContent = "Loading search…";
   import(pagefindUrl).then(function (module) {
     pagefind = module;
-    return pagefind.options({ excerptLength: 24 }).then(function () {
+    return pagefind.options({ excerptLength: 24, baseUrl: siteRoot }).then(function () {
       return pagefind.filters();
     });
   }).then(function (all) {

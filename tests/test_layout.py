@@ -1,0 +1,36 @@
+"""Page addresses: the links written as HTML must match what MkDocs writes."""
+
+from __future__ import annotations
+
+import pytest
+
+from learning_library.layout import href, page_url
+
+
+@pytest.mark.parametrize(
+    ("uri", "directory", "flat"),
+    [
+        ("index.md", "", "index.html"),
+        ("reviews/index.md", "reviews/", "reviews/index.html"),
+        ("reviews/x.md", "reviews/x/", "reviews/x.html"),
+    ],
+)
+def test_page_url(uri: str, directory: str, flat: str) -> None:
+    assert page_url(uri, True) == directory
+    assert page_url(uri, False) == flat
+
+
+@pytest.mark.parametrize(
+    ("from_uri", "to_uri", "directory", "flat"),
+    [
+        ("reviews/index.md", "reviews/x.md", "x/", "x.html"),
+        ("themes/neglect.md", "reviews/x.md", "../../reviews/x/", "../reviews/x.html"),
+        ("index.md", "reviews/x.md", "reviews/x/", "reviews/x.html"),
+        ("reviews/x.md", "reviews/y.md", "../y/", "y.html"),
+        ("reviews/page-2.md", "reviews/index.md", "../", "index.html"),
+        ("reviews/x.md", "index.md", "../../", "../index.html"),
+    ],
+)
+def test_href(from_uri: str, to_uri: str, directory: str, flat: str) -> None:
+    assert href(from_uri, to_uri, True) == directory
+    assert href(from_uri, to_uri, False) == flat
