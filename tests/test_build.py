@@ -17,8 +17,10 @@ Build = Callable[..., subprocess.CompletedProcess[str]]
 
 @pytest.fixture
 def build() -> Build:
-    def run(root: Path, *args: str, today: str | None = None) -> subprocess.CompletedProcess[str]:
+    def run(root: Path, *args: str, today: str | None = None, parallel: bool = False) -> subprocess.CompletedProcess[str]:
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        if parallel:
+            env["LEARNING_LIBRARY_PARALLEL_FROM"] = "1"
         if today:
             env["LEARNING_LIBRARY_TODAY"] = today
         return subprocess.run(
@@ -165,3 +167,27 @@ def test_every_link_in_the_built_site_leads_somewhere(make_library: Callable[...
             if not (path.is_file() or (path / "index.html").is_file()):
                 broken.append(f"{page.relative_to(site)} -> {target}")
     assert broken == []
+
+
+def test_rendering_on_both_cores_builds_the_same_site(make_library: Callable[..., Path], build: Build) -> None:
+    """Large libraries render in two processes (learning_library.mkdocs_render); the site must not change."""
+    body = "## Part\n\nSee [the briefing](../briefings/2024-neglect-briefing.md) and [this part](#part).\n"
+    root = make_library({"reviews/2022-links.md": document("Links", "lcspr", "2022-02-01", "[neglect]", body=body)})
+    assert build(root).returncode == 0
+    serial = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*.html")}
+    result = build(root, parallel=True)
+    assert result.returncode == 0, result.stderr
+    parallel = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*.html")}
+    assert parallel.keys() == serial.keys()
+    assert [str(k) for k in serial if parallel[k] != serial[k]] == []
+    # the search index, built from the documents' content, holds the same pages
+    assert '"page_count":3' in (root / "site/pagefind/pagefind-entry.json").read_text()
+
+
+def test_a_warning_while_rendering_on_both_cores_still_fails_a_strict_build(make_library: Callable[..., Path], build: Build) -> None:
+    body = "## Part\n\nSee [a missing anchor](../briefings/2024-neglect-briefing.md#nowhere).\n"
+    root = make_library({"reviews/2022-links.md": document("Links", "lcspr", "2022-02-01", "[neglect]", body=body)})
+    for parallel in (False, True):
+        result = build(root, "--strict", parallel=parallel)
+        assert result.returncode == 1
+        assert "does not contain an anchor '#nowhere'" in result.stderr
