@@ -39,18 +39,18 @@ from learning_library.search import index_documents, index_site
 log = logging.getLogger("mkdocs.hooks.learning_library")
 
 _command = ["build"]
+"""``build``, ``gh-deploy`` or ``serve``, from ``on_startup``: only a failed ``build`` empties the output folder."""
 _build: dict[str, Any] = {}
-"""The current build's site and command; replaced at every ``on_config``."""
+"""The current build's checked library, generated site and settings; replaced at every ``on_config``."""
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    _build["command"] = command
     _command[0] = command
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build.clear()
-    _build.update(command=_command[0], site_dir=config.site_dir)
+    _build["site_dir"] = config.site_dir
     try:
         settings = load_settings(Path(config.config_file_path))
         on = today()
@@ -147,7 +147,7 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
     root = Path(config.config_file_path).parent
-    for path in (root / "reviews", root / "briefings", root / "themes.yml"):
+    for path in (root / "reviews", root / "briefings", root / "themes.yml", root / "anonymisation.yml"):
         if path.exists():
             server.watch(str(path))
     return server
@@ -157,6 +157,6 @@ def on_build_error(error: Exception) -> None:
     indexing = _build.pop("indexing", None)
     if indexing is not None:
         indexing.stop()
-    if _build.get("command") == "build" and _build.get("site_dir"):
+    if _command[0] in ("build", "gh-deploy") and _build.get("site_dir"):
         clean_directory(_build["site_dir"])
         log.error("learning-library: the build failed, so the output folder was emptied; nothing in it can be published.")
