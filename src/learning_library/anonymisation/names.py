@@ -141,7 +141,8 @@ ROLE_WORDS = frozenset(
 """Words for the people in a review that are not names (Mother, the health visitor)."""
 
 SAFE_PHRASES = frozenset(
-    """
+    phrase.strip()
+    for phrase in """
     signs of safety|graded care profile|working together|keeping children safe in education|early help|child protection|child in need
     named nurse|named doctor|named midwife|designated nurse|designated doctor|designated safeguarding lead|head of service|team manager
     independent reviewer|independent chair|independent scrutineer|lead reviewer|virtual school|virtual school head|children's guardian
@@ -149,15 +150,32 @@ SAFE_PHRASES = frozenset(
     child safeguarding practice review panel|national panel|ofsted|cafcass|nspcc|barnardo's|childline|samaritans|women's aid|refuge
     department for education|department of health|home office|nhs england|care quality commission|cqc|his majesty's inspectorate
     crown prosecution service|national probation service|probation service|youth justice service|youth offending team
+    karma nirvana|home-start|home start|the lullaby trust|lullaby trust|young minds|youngminds|kooth|papyrus|the children's society|action for children
+    family lives|safelives|galop|victim support|rape crisis|marie collins foundation|internet watch foundation|ceop|lucy faithfull foundation
+    stop it now|family nurse partnership|solihull approach|safe and together|sarah's law|clare's law|operation encompass
     family court|crown court|magistrates' court|high court|court of appeal|coroner|royal college|the children act|children act
-    """.strip()
-    .replace("\n", "|")
-    .split("|")
+    """.replace("\n", "|").split("|")
+    if phrase.strip()
 )
 """Phrases of practice that spaCy calls names or places."""
 
 NOT_PLACES = frozenset(
     [
+        "asia",
+        "africa",
+        "america",
+        "south asia",
+        "east asia",
+        "middle east",
+        "the middle east",
+        "north africa",
+        "east africa",
+        "west africa",
+        "caribbean",
+        "the caribbean",
+        "south america",
+        "latin america",
+        "eastern europe",
         "england",
         "uk",
         "united kingdom",
@@ -313,13 +331,13 @@ GENERIC_STREET_WORDS = frozenset(
     ]
 )
 NOT_STREETS = frozenset(
-    """
+    phrase.strip()
+    for phrase in """
     family court|crown court|county court|youth court|magistrates court|magistrates' court|high court|court|the court
     care home|children's home|foster home|residential home|secure unit|safe place|safe house|meeting place|work place
     the park|the green|the hill|the estate|the house|the lodge
-    """.strip()
-    .replace("\n", "|")
-    .split("|")
+    """.replace("\n", "|").split("|")
+    if phrase.strip()
 )
 
 COMMON_WORDS = frozenset(
@@ -358,9 +376,16 @@ _GENERIC_CODE = re.compile(
 )
 """Role codes such as Child A, Baby C, Sibling 1, Adult Male 2: accepted everywhere."""
 
+_EPONYMOUS = (
+    r"review|report|inquiry|enquiry|principles|model|framework|triangle|questions|scale|test|tool|method|checklist|assessment|criteria|"
+    r"index|protocol|approach|theory|research|work|study|studies|findings|concept|paper|book|contextual|rule|law|clause|scheme"
+)
 _CITATION_AFTER = re.compile(
     r"^(?:[ \t]+et[ \t]+al\b|[ \t]*\(\s*(?:19|20)\d\d|[ \t]*,[ \t]*(?:(?:19|20)\d\d|[A-Z]\.)|[ \t]+(?:19|20)\d\d\b|"
-    r"[ \t]+and[ \t]+[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|(?:[’']s)?[ \t]+(?:\w+[ \t]+)?(?:review|report|inquiry|enquiry|principles|model|framework|triangle)\b|[ \t]+(?:Centre|Center|Institute|Foundation|Trust|University|College|Hospital|Hall|Review|Report|Act|Principles)\b)"
+    r"[ \t]+and[ \t]+[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|[ \t]+and[ \t]+(?:colleagues|others|co-?authors)\b|"
+    r",[ \t]*[A-Z][a-z]+(?:[ \t]*,[ \t]*[A-Z][a-z]+)*[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|colleagues|others)|"
+    rf"(?:[’']s[ \t]+(?:\w+[ \t]+){{0,2}}|[ \t]+)(?:{_EPONYMOUS})\b|"
+    r"[ \t]+(?:Centre|Center|Institute|Foundation|Trust|University|College|Hospital|Hall|Review|Report|Act|Principles|Partnership|Programme|Service)\b)"
 )
 """What follows an author's name in a citation: "Brandon et al.", "Ferguson (2017)", "Munro 2011", "the Timpson review"."""
 
@@ -436,13 +461,14 @@ NOT_NAMES = frozenset(
 """Capitalised words spaCy takes for names that are communities, objects or roles."""
 
 _CUE_BEFORE = re.compile(
-    r"(?:\b(?:named|called|known[ \t]+as|nicknamed|friend|girlfriend|boyfriend|sister|brother|cousin|daughter|son|baby|partner|"
-    r"mum|mother|father|dad|aunt|uncle|grandmother|grandfather|nan|stepfather|stepmother)[ \t]*,?[ \t]*|[a-z][ \t]*,[ \t]+)$"
+    r"(?:\b(?i:named|called|known[ \t]+as|also[ \t]+known[ \t]+as|nicknamed|aka:?|a\.k\.a\.?|friend|girlfriend|boyfriend|sister|brother|cousin|"
+    r"daughter|son|baby|partner|mum|mother|father|dad|aunt|auntie|aunty|uncle|grandmother|grandfather|grandma|grandad|nan|nana|"
+    r"stepfather|stepmother|stepdad|stepmum|wife|husband)[ \t]*,?[ \t]*['‘\"“]?|[a-z][ \t]*,[ \t]+)$"
 )
 _CUE_AFTER = re.compile(
     r"^(?:[’']s[ \t]+(?:mother|mum|father|dad|parents?|sister|brother|siblings?|grandmother|grandfather|nan|school|nursery|social[ \t]+worker|"
-    r"teacher|friends?|partner|baby|death|birth|injur|bedroom|care|carer|home|family)|,?[ \t]+(?:aged|who[ \t]+was|said|told|says|reported|"
-    r"explained|disclosed|asked|was[ \t]+\d|had[ \t]+been)\b)"
+    r"teacher|friends?|partner|baby|death|birth|injur|bedroom|care|carer|home|family|phone|account|flat|house)|['’\"”]?,?[ \t]+(?:aged|who[ \t]+was|said|told|says|reported|"
+    r"explained|disclosed|asked|was[ \t]+\d|had[ \t]+been|was[ \t]+born|died|was[ \t]+found|was[ \t]+admitted|gave|promoted|got|on[ \t]+\+?\d)\b)"
 )
 """Words around a single word that make it a person: "her friend, Amber,", "Grace's parents", "Brook said"."""
 
@@ -631,6 +657,44 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
         i += 1
 
 
+_NICKNAME = re.compile(
+    r"\b(?i:known[ \t]+(?:locally[ \t]+)?as|nicknamed|aka:?|a\.k\.a\.?|(?:liked?|likes|wants?|asked)[ \t]+to[ \t]+be[ \t]+called|goes[ \t]+by)"
+    r"[ \t]+['‘\"“]?(?P<name>[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)"
+)
+_INITIAL_AND_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b")
+_FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
+
+
+def more_names(text: str, people: list[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
+    """Names written in ways the rest misses: nicknames, an initial and a surname, the first of two names.
+
+    - "known as 'Tiny'", "AKA: DEX", "I like to be called Tong-Tong";
+    - "D. Lowther" (an initial before a known surname, or a word that is not an ordinary one);
+    - "Efua and Kojo Mensah" (a first name joined to a name already found).
+    """
+    for match in _NICKNAME.finditer(text):
+        word = match.group("name")
+        if word.lower() not in ROLE_WORDS and word.lower() not in COMMON_WORDS:
+            yield match.start("name"), match.end("name"), 0.8
+    for match in _INITIAL_AND_SURNAME.finditer(text):
+        surname = match.group("surname")
+        name_like = surname in surnames() or surname.lower() not in english_words()
+        practice = surname.lower() in ROLE_WORDS or is_safe_phrase(surname)
+        if name_like and not practice and not is_citation(text, match.start(), match.end()):
+            yield match.start(), match.end(), 0.75
+    for start, _ in people:
+        before = _FIRST_NAME_BEFORE.search(text[max(0, start - 30) : start])
+        if before:
+            word = before.group("name")
+            if (
+                word.lower() not in ROLE_WORDS
+                and word.lower() not in COMMON_WORDS
+                and (word in first_names() or word.lower() not in english_words())
+            ):
+                offset = max(0, start - 30) + before.start("name")
+                yield offset, offset + len(word), 0.75
+
+
 def propagate(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
     """Every other capitalised occurrence, in the same text, of a word already found as a name.
 
@@ -639,9 +703,14 @@ def propagate(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, in
     """
     seen = set()
     for start, end in found:
-        for word in re.findall(r"[A-Z][a-zà-ÿ'’-]+", text[start:end]):
+        for word in re.findall(r"[A-Z][A-Za-zà-ÿ'’-]+", text[start:end]):
             bare = re.sub(r"[’']s$", "", word)
-            if len(bare) > 2 and bare.lower() not in ROLE_WORDS and bare.lower() not in MONTHS_AND_DAYS:
+            if (
+                len(bare) >= 2
+                and bare.lower() not in ROLE_WORDS
+                and bare.lower() not in MONTHS_AND_DAYS
+                and bare.lower() not in COMMON_WORDS
+            ):
                 seen.add(bare)
     covered = [range(a, b) for a, b in found]
     for word in seen:

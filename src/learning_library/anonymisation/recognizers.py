@@ -84,6 +84,7 @@ class UkPostcodeRecognizer(RegexRecognizer):
             r"(?i:post[ \t]?code|post[ \t]?code[ \t]+area|postal[ \t]+district)[ \t]*(?:of|is|was|:)?[ \t]*(?P<id>[A-Z]{1,2}\d[A-Z\d]?)\b",
             0.8,
         ),
+        ("outward code after a place (medium)", r"[A-Z][a-z]+,[ \t]+(?P<id>[A-Z]{2}\d{1,2}[A-Z]?)\b(?![ \t]*\d[A-Z]{2})", 0.7),
         (
             "outward code as a place (medium)",
             r"\b(?:the|in|to|from|around|near|at|of)[ \t]+(?P<id>[A-Z]{2}\d{1,2}[A-Z]?)\b(?![ \t]*\d[A-Z]{2})",
@@ -104,7 +105,7 @@ class UkPhoneRecognizer(RegexRecognizer):
     PATTERNS = (
         (
             "UK number (strong)",
-            r"(?<![\w+])(?:\+44\s?\(0\)\s?|\+44\s?|0044\s?|\(0|0)\d(?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)",
+            r"(?<![\w+.])(?:\+44[\s.]?\(0\)[\s.]?|\+44[\s.]?|0044[\s.]?|\(0|0)\d(?:[\s.-]?\)?[\s.-]?\d){8,9}(?![\d.]\d)",
             0.85,
         ),
     )
@@ -135,6 +136,11 @@ class ExactDateRecognizer(RegexRecognizer):
     ENTITY = "DATE"
     FLAGS = re.IGNORECASE
     PATTERNS = (
+        (
+            "weekday, day and month (strong)",
+            rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+(?P<id>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTHS}\b(?:,?[ \t]+\d{{4}})?)",
+            0.85,
+        ),
         ("day month year (strong)", rf"\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+(?:\d{{4}}|'?\d{{2}}\b)", 0.9),
         ("month day year (strong)", rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", 0.9),
         ("numeric date (medium)", r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)", 0.8),
@@ -178,7 +184,10 @@ class UkNhsNumberRecognizer(RegexRecognizer):
 
 class UkNinoRecognizer(RegexRecognizer):
     ENTITY = "UK_NINO"
-    PATTERNS = (("two letters, six digits, A-D (strong)", r"\b[A-Z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[A-D]\b", 0.9),)
+    PATTERNS = (
+        ("two letters, six digits, A-D (strong)", r"\b[A-Z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[A-D]\b", 0.9),
+        ("in lower case (medium)", r"\b[a-z]{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?\d{2}[ \t]?[a-d]\b", 0.75),
+    )
 
 
 class ReferenceNumberRecognizer(RegexRecognizer):
@@ -194,7 +203,7 @@ class ReferenceNumberRecognizer(RegexRecognizer):
         (
             "number after a reference word (strong)",
             _WORD
-            + r"[ \t]*(?:number[ \t]+)?(?:[:#][ \t]*|is[ \t]+|was[ \t]+)?(?P<id>(?=[A-Z0-9/-]*\d{3})[A-Z0-9][A-Z0-9/-]*[A-Z0-9])(?![\w/-])",
+            + r"[ \t]*(?:number[ \t]+)?(?:[:#(][ \t]*|is[ \t]+|was[ \t]+)?(?P<id>(?=[A-Z0-9/-]*\d{3})[A-Z0-9][A-Z0-9/-]*[A-Z0-9])(?![\w/-])",
             0.85,
         ),
         ("digits in slashed groups (strong)", r"(?<![\w/])\d{2,4}/\d{4,8}/\d{2,4}(?![\w/])", 0.85),
@@ -203,6 +212,7 @@ class ReferenceNumberRecognizer(RegexRecognizer):
             r"(?<![\w/.-])(?=[A-Z0-9/-]*[A-Z])(?=(?:[A-Z/-]*\d){4})[A-Z0-9]+(?:[/-][A-Z0-9]+)+(?![\w/-])",
             0.75,
         ),
+        ("year and number (medium)", r"(?<![\w/])(?:19|20)\d\d/\d{3,6}(?![\w/])", 0.7),
         ("letters then six or more digits (medium)", r"(?<![\w/-])[A-Z]{1,3}\d{6,}(?![\w/-])", 0.75),
         ("long number (medium)", r"(?<![\d,.£$-])\d{6,9}(?![\d,.%])", 0.6),
     )
@@ -213,6 +223,9 @@ class ReferenceNumberRecognizer(RegexRecognizer):
             return None  # a year is not a reference
         if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", value):
             return None  # a date, found as a date
+        years = re.fullmatch(r"((?:19|20)\d\d)/((?:19|20)?\d\d)", value)
+        if years and int(years[2][-2:]) == (int(years[1]) + 1) % 100:
+            return None  # a financial or school year: 2019/2020
         return score
 
 
@@ -220,6 +233,7 @@ class UkVehicleRegistrationRecognizer(RegexRecognizer):
     ENTITY = "UK_VEHICLE_REGISTRATION"
     PATTERNS = (
         ("current format (strong)", r"\b[A-Z]{2}\d{2}\s?[A-Z]{3}\b", 0.85),
+        ("current format in lower case (medium)", r"(?<![\w.@/])[a-z]{2}\d{2}[ \t]?[a-z]{3}(?![\w@])", 0.7),
         ("prefix format (medium)", r"\b[A-Z]\d{1,3}\s?[A-Z]{3}\b", 0.7),
         ("suffix format (medium)", r"\b[A-Z]{3}\s?\d{1,3}[A-Z]\b", 0.7),
     )
@@ -244,7 +258,12 @@ class SocialMediaRecognizer(RegexRecognizer):
         ),
         ("handle (strong)", r"(?<![\w@.])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])?(?![\w@])", 0.85),
         ("gamer tag with a number (strong)", r"(?<![\w#])[A-Za-z0-9_.]{2,32}#\d{4}\b", 0.85),
-        ("name with underscores (medium)", r"(?<![\w@./-])(?=[\w.]*[A-Za-z])[A-Za-z0-9]*(?:_+[A-Za-z0-9.]*)+[A-Za-z0-9_](?![\w@/-])", 0.75),
+        (
+            "name with underscores (medium)",
+            r"(?<![\w@./-])(?=[\w.]*[A-Za-z])[A-Za-z0-9.]*(?:_+[A-Za-z0-9.]*)+[A-Za-z0-9_](?![\w@/-])",
+            0.75,
+        ),
+        ("lower-case name with a dot and digits (medium)", r"(?<![\w@./-])[a-z]{2,}\.[a-z]+\d+(?![\w@/-])", 0.7),
         (
             "name after a platform (medium)",
             rf"(?i:\b{_PLATFORM}[ \t]*(?:user[ \t]?name|name|handle|account|id|profile|tag)?[ \t]*(?:[:=]|was|is|called|as)[ \t]*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
@@ -314,7 +333,7 @@ class NamedSettingRecognizer(RegexRecognizer):
 _STREET_TYPES = (
     r"(?:Road|Rd|Street|St|Lane|Ln|Avenue|Ave|Close|Drive|Dr|Way|Crescent|Cres|Court|Ct|Place|Pl|Gardens|Gdns|Grove|Terrace|Walk|Row|"
     r"Square|Sq|Hill|Mews|Rise|View|Park|Green|Parade|Boulevard|Estate|Wharf|Yard|Quay|Gate|Fold|Croft|Meadow|Meadows|Brow|Lea|Bank|Chase|End|"
-    r"Heights|House|Tower|Towers|Lodge|Buildings|Mansions|Cottages?|Farm|Barns?|Flats|Villas?|Precinct|Circus|Embankment)"
+    r"Heights|House|Tower|Towers|Lodge|Buildings|Mansions|Cottages?|Farm|Barns?|Flats|Villas?|Precinct|Circus|Embankment|Side)"
 )
 _STRONG_STREET_TYPES = frozenset(
     [
@@ -359,6 +378,13 @@ class StreetAddressRecognizer(RegexRecognizer):
             0.9,
         ),
         ("named street (medium)", rf"(?P<id>(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b", 0.6),
+        (
+            "number and street in capitals (strong)",
+            r"(?P<id>(?:(?:FLAT|APARTMENT|UNIT|ROOM)[ \t]+\d+[A-Z]?,?[ \t]+)?\d{1,4}[A-Z]?,?[ \t]+(?:[A-Z][A-Z'’-]+[ \t]+){1,3}"
+            r"(?:ROAD|RD|STREET|ST|LANE|AVENUE|AVE|CLOSE|DRIVE|WAY|CRESCENT|COURT|PLACE|GARDENS|GROVE|TERRACE|WALK|ROW|SQUARE|HILL|MEWS|RISE|"
+            r"VIEW|PARK|GREEN|PARADE|SIDE|ESTATE|COTTAGES?|HOUSE|TOWER|LODGE|FARM))\b",
+            0.85,
+        ),
     )
 
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
@@ -391,6 +417,15 @@ class TitledNameRecognizer(RegexRecognizer):
         last = words[-1].rstrip("’'s")
         if last.lower() in names.ROLE_WORDS or last.lower() in names.COMMON_WORDS or names.is_citation(text, start, end):
             return None
+        if last in {"Partnership", "Service", "Services", "Trust", "Team", "Unit", "Council", "Programme", "Hub", "Centre", "Practitioner"}:
+            return None  # "Family Nurse Partnership": an organisation
+        if re.search(r"[A-Z][a-z]+[ \t]+$", text[max(0, start - 20) : start]) and value.split()[0] in {
+            "Nurse",
+            "Sister",
+            "Inspector",
+            "Judge",
+        }:
+            return None  # "Family Nurse ...", "Chief Inspector of ...": part of a longer name
         return score
 
 
@@ -399,6 +434,7 @@ class NameRecognizer(EntityRecognizer):
 
     def __init__(self) -> None:
         super().__init__(supported_entities=["PERSON", "LOCATION"], name="NameRecognizer", supported_language="en")
+        self._titled = TitledNameRecognizer()
 
     def load(self) -> None:
         """The model is loaded by the NLP engine."""
@@ -421,6 +457,12 @@ class NameRecognizer(EntityRecognizer):
         for start, end, score in names.gazetteer_names(text, nlp_artifacts.tokens):
             if not any(a <= start < b for a, b in people):
                 results.append(self._result("PERSON", start, end, score, "known first name"))
+                people.append((start, end))
+        for result in self._titled.analyze(text, entities):
+            people.append((result.start, result.end))
+        for start, end, score in list(names.more_names(text, people)):
+            if not any(a <= start < b for a, b in people):
+                results.append(self._result("PERSON", start, end, score, "nickname or initial"))
                 people.append((start, end))
         for start, end in names.propagate(text, people):
             results.append(self._result("PERSON", start, end, 0.7, "named elsewhere in the text"))

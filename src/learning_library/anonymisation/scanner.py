@@ -26,7 +26,8 @@ SUPPRESSION = re.compile(r"<!--\s*allow(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.IG
 """``Name<!-- allow: reason -->`` accepts the one finding just before the comment, on the same line."""
 
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_TAG = re.compile(r"</?[A-Za-z][^>\n]*>")
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t\n][^>]*)?/?>")
+"""An HTML tag; not an address in angle brackets (``<name@example.com>``), which is text to check."""
 _LINK_TARGET = re.compile(r"\]\((?!https?:)[^)\n]*\)")
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)(?=\s)|^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w+|[\[\]`|*~]|(?<!\w)_+|_+(?!\w)", re.MULTILINE)
 
