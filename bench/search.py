@@ -103,7 +103,7 @@ def measure(browser: Any, url: str, side: str) -> dict[str, Any]:
         box, results = "#ll-search-q", "[data-ll-results] li"
     else:
         page.goto(f"{url}/")
-        page.click("label.md-header__button[for=__search]")
+        page.click("input.md-search__input")
         box, results = "input.md-search__input", ".md-search-result__item"
     timings = []
     first_bytes: tuple[int, int] | None = None
@@ -147,15 +147,16 @@ def run(sizes: list[int], keep: Path | None) -> None:
             )
             for n in sizes:
                 library = root / f"project-{n}"
-                generate_library(library, n, n // 5)
-                documents = n + n // 5
-                build_side("project", library, documents)
                 plain = root / f"plain-{n}"
-                make_plain_library(library, plain)
-                config = yaml.safe_load((plain / "mkdocs.yml").read_text())
-                config["nav"] = [{"Home": "index.md"}]  # the nav does not change the search index
-                (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-                build_side("plain", plain, documents)
+                documents = n + n // 5
+                if not (keep and (library / "site").is_dir() and (plain / "site").is_dir()):  # --keep: reuse sites built before
+                    generate_library(library, n, n // 5)
+                    build_side("project", library, documents)
+                    make_plain_library(library, plain)
+                    config = yaml.safe_load((plain / "mkdocs.yml").read_text())
+                    config["nav"] = [{"Home": "index.md"}]  # the nav does not change the search index
+                    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+                    build_side("plain", plain, documents)
                 results[n] = {}
                 for side, site in (("project", library / "site"), ("plain", plain / "site")):
                     with serve(site) as url:
