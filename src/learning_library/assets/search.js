@@ -17,7 +17,7 @@
     ["age", "Age of the child"],
     ["agency", "Agency"],
   ];
-  var PAGE = 20;
+  var PAGE = 10;
   var script = document.currentScript;
   var form = document.querySelector("[data-ll-search]");
   if (!form || !script) return;
@@ -33,6 +33,8 @@
   var shown = [];
   var results = [];
   var timer = null;
+  var busy = false; // a Pagefind search is running
+  var again = false; // the reader changed the search while it ran
 
   function params() {
     return new URLSearchParams(window.location.search);
@@ -159,7 +161,15 @@
     });
   }
 
+  // One Pagefind search at a time: a fast typist would otherwise queue a
+  // search per keystroke, and the last one (the one the reader wants) would
+  // wait behind them all. Changes made while a search runs are folded into
+  // one more search when it returns.
   function search() {
+    if (busy) {
+      again = true;
+      return Promise.resolve();
+    }
     writeAddress();
     var run = ++current;
     form.setAttribute("data-ll-state", "searching");
@@ -177,7 +187,13 @@
     }
     var options = { filters: filters };
     if (sortSelect.value === "date") options.sort = { date: "desc" };
+    busy = true;
     return pagefind.search(term || null, options).then(function (found) {
+      busy = false;
+      if (again) {
+        again = false;
+        return search();
+      }
       if (run !== current || !found) return;
       results = found.results;
       shown = [];
@@ -188,19 +204,35 @@
       return showMore(run).then(function () {
         if (run === current) form.setAttribute("data-ll-state", "done");
       });
+    }, function (error) {
+      busy = false;
+      again = false;
+      throw error;
     });
+  }
+
+  // Pagefind matches the last word as a prefix, and a prefix of one or two
+  // letters matches a large part of the index: slow, and rarely what the
+  // reader means while still typing. Such a search waits for a pause.
+  function shortPrefix() {
+    var words = input.value.trim().split(/\s+/);
+    return words[words.length - 1].length < 3;
   }
 
   function schedule() {
     window.clearTimeout(timer);
-    timer = window.setTimeout(search, 60);
+    timer = window.setTimeout(search, shortPrefix() ? 300 : 60);
   }
 
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     search();
   });
-  input.addEventListener("input", schedule);
+  input.addEventListener("input", function () {
+    // Fetch the index chunks for the words so far while the debounce waits.
+    if (pagefind && !shortPrefix()) pagefind.preload(input.value.trim());
+    schedule();
+  });
   sortSelect.addEventListener("change", search);
   facetsBox.addEventListener("change", search);
 
