@@ -66,6 +66,30 @@ def test_a_deep_link_restores_query_filters_and_sort(page: Page, site_url: str) 
     assert all(y in (2023, 2024) for y in years) and years == sorted(years, reverse=True)
 
 
+def test_the_search_works_from_the_keyboard_alone(page: Page, site_url: str) -> None:
+    """Tab to the box, type, tab on to a facet and tick it with the space bar, as a keyboard user would."""
+    page.goto(f"{site_url}/search/")
+    page.wait_for_selector("form[data-ll-ready]")
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "ll-search-q":
+            break
+    else:
+        raise AssertionError("Tab never reached the search box")
+    page.keyboard.type("child")
+    everything = settled(page, "child")
+    assert everything
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "theme":
+            break
+    else:
+        raise AssertionError("Tab never reached a theme filter")
+    page.keyboard.press("Space")
+    page.wait_for_function("location.search.includes('theme=')")
+    assert 0 < len(settled(page)) <= len(everything)
+
+
 def test_the_header_form_opens_the_search_page(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/about/")
     page.fill("#ll-header-q", "hidden men")
