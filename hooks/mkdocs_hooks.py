@@ -5,6 +5,8 @@
 - ``on_files`` adds the reviews, briefings and generated pages to the build;
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs_render`);
 - ``on_page_markdown`` fills the home page's blocks;
+- ``on_post_page`` and ``on_post_template`` put each page's Content-Security-Policy
+  in it (see :mod:`learning_library.csp`);
 - ``on_post_build`` builds the search index;
 - ``on_serve`` watches the library's own folders for ``mkdocs serve``;
 - ``on_build_error`` empties the output folder, so a failed build leaves
@@ -27,7 +29,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from learning_library import check, layout
+from learning_library import check, csp, layout
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
 from learning_library.library import load_settings, today
@@ -76,7 +78,7 @@ _PACKAGE = resources.files("learning_library")
 
 
 def _use_library_theme(config: MkDocsConfig) -> None:
-    """Add the library's templates (search form, search markers) and its stylesheet to Material's."""
+    """Add the library's templates (search form, search markers), its stylesheet and its table script to Material's."""
     templates = str(_PACKAGE / "templates")
     if templates not in config.theme.dirs:
         custom = 1 if config.theme.custom_dir else 0  # a site's own overrides still come first
@@ -84,6 +86,9 @@ def _use_library_theme(config: MkDocsConfig) -> None:
     stylesheet = f"{layout.ASSETS}/library.css"
     if stylesheet not in config.extra_css:
         config.extra_css.append(stylesheet)
+    script = f"{layout.ASSETS}/tables.js"
+    if script not in [str(s) for s in config.extra_javascript]:
+        config.extra_javascript.append(script)
     if "search" in config.plugins or "material/search" in config.plugins:
         log.warning("learning-library: remove `search` from `plugins` in mkdocs.yml; the library has its own search (Pagefind)")
 
@@ -135,6 +140,15 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         site: Site = _build["site"]
         return site.home(markdown)
     return markdown
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return csp.add_policy(output)
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get a policy too; sitemap.xml and other templates are not HTML."""
+    return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
 
 
 def on_post_build(config: MkDocsConfig) -> None:

@@ -1,0 +1,88 @@
+"""The site's Content-Security-Policy: a ``<meta>`` tag in every page that the page itself satisfies.
+
+A partnership's site should run only the scripts it ships, fetch only from its
+own host, and hand nothing to third parties. A static host may not let the
+partnership set HTTP headers (GitHub Pages does not), so the policy travels in
+each page as ``<meta http-equiv="Content-Security-Policy">``.
+
+The theme writes a few small scripts inline (Material reads the reader's
+colour preference and sets up its storage before its bundle loads). Rather
+than allow every inline script (``'unsafe-inline'``), the policy allows
+exactly those of each page by their SHA-256 hash, computed from the page as
+built; a script injected later into the page, or an event-handler attribute,
+is blocked. Pagefind compiles its WebAssembly search engine in the browser,
+which needs ``'wasm-unsafe-eval'`` (WebAssembly only, not JavaScript ``eval``).
+
+A ``<meta>`` policy cannot set ``frame-ancestors``, ``report-uri`` or
+``sandbox`` (browsers ignore them there), so it has none of them; a host that
+can send headers may add them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+
+_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script\s*>", re.IGNORECASE | re.DOTALL)
+_SRC = re.compile(r"\bsrc\s*=", re.IGNORECASE)
+_TYPE = re.compile(r"""\btype\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
+_CHARSET = re.compile(r"<meta\s+charset\s*=[^>]*>", re.IGNORECASE)
+_HEAD = re.compile(r"<head\b[^>]*>", re.IGNORECASE)
+_JAVASCRIPT_TYPES = {"", "module", "text/javascript", "application/javascript", "text/ecmascript", "application/ecmascript"}
+"""Script types a browser runs; others (``application/json`` for Material's settings) are data, which a policy does not govern."""
+
+DIRECTIVES: dict[str, tuple[str, ...]] = {
+    "default-src": ("'self'",),
+    "script-src": ("'self'", "'wasm-unsafe-eval'"),
+    "style-src": ("'self'",),
+    # Material's icons are SVG data: addresses in its stylesheet.
+    "img-src": ("'self'", "data:"),
+    "font-src": ("'self'",),
+    "connect-src": ("'self'",),
+    "object-src": ("'none'",),
+    "base-uri": ("'self'",),
+    "form-action": ("'self'",),
+}
+"""The policy of every page, before the hashes of that page's inline scripts are added to ``script-src``."""
+
+
+def inline_scripts(page: str) -> list[str]:
+    """The text of each inline script a browser would run in ``page``, in order."""
+    scripts = []
+    for match in _SCRIPT.finditer(page):
+        attributes, body = match.group(1), match.group(2)
+        if _SRC.search(attributes):
+            continue
+        typed = _TYPE.search(attributes)
+        kind = next((g for g in typed.groups() if g is not None), "") if typed else ""
+        if kind.strip().lower() in _JAVASCRIPT_TYPES:
+            scripts.append(body)
+    return scripts
+
+
+def script_hash(script: str) -> str:
+    """A CSP source for one inline script: ``'sha256-<base64>'`` of its UTF-8 text, as browsers compute it."""
+    digest = hashlib.sha256(script.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
+
+
+def policy(page: str) -> str:
+    """The Content-Security-Policy for ``page``: :data:`DIRECTIVES` with its inline scripts' hashes."""
+    hashes = list(dict.fromkeys(script_hash(s) for s in inline_scripts(page)))
+    directives = {**DIRECTIVES, "script-src": DIRECTIVES["script-src"] + tuple(hashes)}
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def add_policy(page: str) -> str:
+    """Return ``page`` with its policy as the first ``<meta>`` after the character set.
+
+    A ``<meta>`` policy governs only what follows it, so it goes before any
+    script or stylesheet. A page without ``<head>`` (not an HTML page) is
+    returned unchanged.
+    """
+    anchor = _CHARSET.search(page) or _HEAD.search(page)
+    if anchor is None:
+        return page
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page)}">'
+    return page[: anchor.end()] + tag + page[anchor.end() :]
