@@ -3,6 +3,10 @@
 Playwright cannot download its own browsers here, so it launches the system
 Chromium (``LEARNING_LIBRARY_CHROMIUM``, default /usr/bin/chromium) with the
 flags that keep it off the network.
+
+The built site forbids JavaScript's ``eval`` (its Content-Security-Policy), so
+``wait_for_function`` takes a function (``"() => location.search.includes('q=')"``),
+never a bare expression, which Playwright would evaluate with ``eval``.
 """
 
 from __future__ import annotations

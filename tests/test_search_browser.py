@@ -20,7 +20,7 @@ def settled(page: Page, text: str = "") -> list[str]:
     """Wait for the search to finish (and its status to mention ``text``), then return the result titles."""
     page.wait_for_selector("form[data-ll-ready][data-ll-state=done]")
     if text:
-        page.wait_for_function(f"document.querySelector('[data-ll-status]').textContent.includes({text!r})")
+        page.wait_for_function(f"() => document.querySelector('[data-ll-status]').textContent.includes({text!r})")
         page.wait_for_selector("form[data-ll-state=done]")
     return results(page)
 
@@ -45,7 +45,7 @@ def test_typing_in_the_box_searches_and_updates_the_address(page: Page, site_url
 def test_a_theme_filter_narrows_the_results(page: Page, site_url: str) -> None:
     everything = search(page, site_url, "?q=child")
     page.check("input[name=theme][value=Neglect]")
-    page.wait_for_function("location.search.includes('theme=Neglect')")
+    page.wait_for_function("() => location.search.includes('theme=Neglect')")
     narrowed = settled(page)
     assert 0 < len(narrowed) < len(everything)
     assert "theme=Neglect" in page.url
