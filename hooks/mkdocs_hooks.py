@@ -1,7 +1,8 @@
 """MkDocs hooks: adapt the learning_library package to MkDocs' build events, and nothing more.
 
 - ``on_config`` runs the same check as ``learning-library check`` and stops the
-  build on any error before a page is written;
+  build on any error before a page is written, and warns about settings that
+  would send visitors to other hosts (see :mod:`learning_library.privacy`);
 - ``on_files`` adds the reviews, briefings and generated pages to the build;
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs_render`);
 - ``on_page_markdown`` fills the home page's blocks;
@@ -29,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from learning_library import check, csp, layout
+from learning_library import check, csp, layout, privacy
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
 from learning_library.library import load_settings, today
@@ -71,6 +72,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if config.nav is None:
         config.nav = _default_nav(outcome.library.pages)
     _use_library_theme(config)
+    for problem in privacy.third_party_settings(config.theme, config.repo_url, config.extra):
+        log.warning(f"learning-library: {problem}")
     return config
 
 
