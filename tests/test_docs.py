@@ -37,3 +37,31 @@ def test_every_type_is_in_the_readme_and_every_theme_is_described() -> None:
 
 def test_the_readme_names_the_two_commands() -> None:
     assert re.search(r"^make serve\b", README, re.MULTILINE) and re.search(r"^make test\b", README, re.MULTILINE)
+
+
+def test_the_accessibility_statement_follows_the_govuk_model() -> None:
+    """The headings of the GOV.UK model statement, in order, for the partnership to complete."""
+    text = (REPO / "content/accessibility.md").read_text()
+    headings = [
+        "## How accessible this website is",
+        "## Feedback and contact information",
+        "## Reporting accessibility problems with this website",
+        "## Enforcement procedure",
+        "## Technical information about this website's accessibility",
+        "### Compliance status",
+        "## Non-accessible content",
+        "### Non-compliance with the accessibility regulations",
+        "### Disproportionate burden",
+        "### Content that's not within the scope of the accessibility regulations",
+        "## What we're doing to improve accessibility",
+        "## Preparation of this accessibility statement",
+    ]
+    positions = [text.index(h + "\n") for h in headings]
+    assert positions == sorted(positions)
+    assert "WCAG 2.2 AA" in text and "[month and year]" in text
+
+
+def test_the_readme_explains_how_a_partnership_makes_the_site_its_own() -> None:
+    section = README[README.index("## Use this as your partnership's site") :]
+    for setting in ("site_name", "logo:", "primary", "priorities:", "anonymisation.yml", "GitHub Actions", "content/accessibility.md"):
+        assert setting in section, setting
