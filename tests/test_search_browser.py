@@ -86,7 +86,7 @@ def test_the_search_works_from_the_keyboard_alone(page: Page, site_url: str) -> 
     else:
         raise AssertionError("Tab never reached a theme filter")
     page.keyboard.press("Space")
-    page.wait_for_function("location.search.includes('theme=')")
+    page.wait_for_function("() => location.search.includes('theme=')")
     assert 0 < len(settled(page)) <= len(everything)
 
 
