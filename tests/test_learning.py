@@ -268,7 +268,7 @@ def test_whats_new_lists_publications_and_progress_month_by_month(library_root: 
     assert months == ["March 2025", "February 2025", "December 2024"]
     assert "Hidden men: learning from case reviews" in page[page.index("## February 2025") : page.index("## December 2024")]
     december = page[page.index("## December 2024") :]
-    assert "R5: now open" in december and "R6: now open" in december
+    assert "R5, status open: Health visitors ask" in december and "R6, status open: Probation checks" in december
     assert "Child C" not in page and "Child S" not in page
 
 

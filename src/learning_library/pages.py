@@ -467,8 +467,8 @@ class Site:
                 for row in progressed:
                     link = layout.relative(uri, layout.document_uri(row.review))
                     parts.append(
-                        f"- [{escape(row.review.title)}]({link}), {escape(row.recommendation.id)}: "
-                        f"now {STATUS_LABELS[row.status].lower()}. {_cell(row.recommendation.text)}"
+                        f"- [{escape(row.review.title)}]({link}), {escape(row.recommendation.id)}, "
+                        f"status {STATUS_LABELS[row.status].lower()}: {_cell(row.recommendation.text)}"
                     )
                 parts.append("")
         if not shown:
