@@ -466,3 +466,12 @@ def test_slugs_come_from_the_year_and_the_title(title: str, slug: str) -> None:
     made = authoring.slug_for(title, dt.date(2024, 5, 1))
     assert made == slug
     assert len(made) <= len("2024-") + authoring.SLUG_LENGTH
+
+
+def test_pages_may_link_to_the_new_pages_but_not_replace_them(library_root: Path) -> None:
+    links = "See the [tracker](recommendations.md), [what's new](whats-new.md), [statistics](statistics.md) and [feed](feed.xml).\n"
+    (library_root / "content/about.md").write_text("---\ntitle: About\n---\n\n" + links)
+    (library_root / "content/statistics.md").write_text("---\ntitle: Our statistics\n---\n\nFigures.\n")
+    report = check.run(load_settings(library_root / "mkdocs.yml"), on=TODAY, use_cache=False).report
+    assert [(f.path.rsplit("/", 1)[-1], f.rule) for f in report] == [("statistics.md", "metadata/reserved-path")]
+    assert "rename this page" in next(iter(report)).message
