@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from learning_library import authoring, check, layout, statistics, tracker
 from learning_library.cli import main
-from learning_library.content import headings, learning_points
+from learning_library.content import RECOMMENDATION_STATUSES, headings, learning_points
 from learning_library.errors import ConfigError
 from learning_library.library import load, load_settings
 from learning_library.pages import Site
@@ -129,6 +129,10 @@ def set_extra(root: Path, extra: object) -> None:
 )
 def test_months_before(day: dt.date, months: int, expected: dt.date) -> None:
     assert tracker.months_before(day, months) == expected
+
+
+def test_every_status_of_the_content_model_has_a_label_in_its_order() -> None:
+    assert tuple(tracker.STATUS_LABELS) == RECOMMENDATION_STATUSES
 
 
 def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(library_root: Path) -> None:

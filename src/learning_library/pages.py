@@ -116,7 +116,7 @@ class Site:
         handout = document.type == SEVEN_MINUTE_BRIEFING
         body = document.source.body.strip()
         parts = [
-            _front(document.title, document.summary, library_document=True, **({"handout": True} if handout else {})),
+            _front(document.title, document.summary, library_document=True),
             self.metadata_panel(document, uri),
             self.handout(document, body) if handout else body,
             "",
@@ -156,8 +156,8 @@ class Site:
             if not fence and line.startswith("## "):
                 sections.append([])
             sections[-1].append(line)
-        intro = "\n".join(sections[0]).strip()
-        boxes = "\n".join(f'<section class="ll-part" markdown>\n\n{chr(10).join(lines).strip()}\n\n</section>\n' for lines in sections[1:])
+        intro, *parts = ("\n".join(lines).strip() for lines in sections)
+        boxes = "\n".join(f'<section class="ll-part" markdown>\n\n{part}\n\n</section>\n' for part in parts)
         byline = (
             f'<p class="ll-print-only">{html.escape(self.vocabulary.type_term(document.type).label)} · '
             f"{format_date(document.published)} · {html.escape(self.library.settings.site_name)}</p>"

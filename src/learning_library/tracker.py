@@ -32,7 +32,6 @@ STATUS_LABELS = {
     "impact-evidenced": "Impact evidenced",
 }
 """Readers' words for the statuses in the content model, in its order."""
-assert tuple(STATUS_LABELS) == RECOMMENDATION_STATUSES
 
 IN_HAND = ("open", "in-progress")
 """The statuses whose actions are still under way, so a progress update is expected."""
