@@ -3,7 +3,7 @@
 - ``on_config`` runs the same check as ``learning-library check`` and stops the
   build on any error before a page is written, and warns about settings that
   would send visitors to other hosts (see :mod:`learning_library.privacy`);
-- ``on_files`` adds the reviews, briefings and generated pages to the build;
+- ``on_files`` adds the reviews, briefings, generated pages and the feed to the build;
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs_render`);
 - ``on_page_markdown`` fills the home page's blocks;
 - ``on_post_page`` and ``on_post_template`` put each page's Content-Security-Policy
@@ -104,6 +104,9 @@ def _default_nav(pages: list[Any]) -> list[Any]:
         {"Reviews": layout.REVIEWS_INDEX},
         {"Briefings": layout.BRIEFINGS_INDEX},
         {"Themes": layout.THEMES_INDEX},
+        {"Recommendations": layout.TRACKER},
+        {"What's new": layout.WHATS_NEW},
+        {"Statistics": layout.STATISTICS},
         {"By year": layout.YEARS_INDEX},
         {"Search": layout.SEARCH},
         *hand_written,
@@ -112,10 +115,11 @@ def _default_nav(pages: list[Any]) -> list[Any]:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site: Site = _build["site"]
-    listed = {layout.REVIEWS_INDEX, layout.BRIEFINGS_INDEX, layout.THEMES_INDEX, layout.YEARS_INDEX, layout.SEARCH}
+    listed = {layout.REVIEWS_INDEX, layout.BRIEFINGS_INDEX, layout.THEMES_INDEX, layout.YEARS_INDEX, *layout.GENERATED_PAGES}
     for uri, markdown in site.pages().items():
         inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+    files.append(File.generated(config, layout.FEED, content=site.feed()))
     for asset in (_PACKAGE / "assets").iterdir():
         files.append(File.generated(config, f"{layout.ASSETS}/{asset.name}", content=asset.read_bytes()))
     settings = _build["settings"]

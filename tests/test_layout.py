@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from learning_library.layout import href, page_url
+from learning_library.layout import asset_href, href, page_url
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,16 @@ def test_page_url(uri: str, directory: str, flat: str) -> None:
 def test_href(from_uri: str, to_uri: str, directory: str, flat: str) -> None:
     assert href(from_uri, to_uri, True) == directory
     assert href(from_uri, to_uri, False) == flat
+
+
+@pytest.mark.parametrize(
+    ("from_uri", "directory", "flat"),
+    [
+        ("recommendations.md", "../assets/learning-library/tracker.js", "assets/learning-library/tracker.js"),
+        ("index.md", "assets/learning-library/tracker.js", "assets/learning-library/tracker.js"),
+        ("themes/neglect.md", "../../assets/learning-library/tracker.js", "../assets/learning-library/tracker.js"),
+    ],
+)
+def test_asset_href(from_uri: str, directory: str, flat: str) -> None:
+    assert asset_href(from_uri, "tracker.js", True) == directory
+    assert asset_href(from_uri, "tracker.js", False) == flat

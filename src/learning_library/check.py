@@ -82,6 +82,17 @@ def _merge(whole: Library, checked: Library) -> Library:
 def _reserved_paths(library: Library) -> list[Finding]:
     findings = []
     for page in library.pages:
+        if page.uri in layout.GENERATED_PAGES:
+            findings.append(
+                Finding(
+                    page.source.display,
+                    1,
+                    1,
+                    "metadata/reserved-path",
+                    f"content/{page.uri} is written by the library itself; rename this page (for example content/our-{page.uri})",
+                )
+            )
+            continue
         folder = page.uri.split("/", 1)[0] if "/" in page.uri else ""
         if folder in layout.GENERATED_FOLDERS:
             findings.append(

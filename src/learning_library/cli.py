@@ -6,15 +6,17 @@ names, flags, formats and exit status is ``shared/spec/cli.md``.
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
 import click
 
-from . import __version__, check, signoff
+from . import __version__, authoring, check, signoff
 from .errors import LibraryError
-from .library import load_settings, today
+from .library import display_path, load_settings, today
 from .report import FORMATS, render
+from .vocabulary import load_vocabulary
 
 EXIT_OK, EXIT_BLOCKED, EXIT_COULD_NOT_RUN = 0, 1, 2
 
@@ -68,6 +70,51 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
     else:
         click.echo(render(outcome.report, fmt), nl=False)
     sys.exit(EXIT_BLOCKED if outcome.report.blocks else EXIT_OK)
+
+
+@main.command("new")
+@click.argument("kind", metavar="KIND")
+@click.option("--title", default="", help="The document's title; it also gives the file name.")
+@click.option("--theme", "themes", multiple=True, help="A theme slug from themes.yml; repeat for more. Default: your first priority.")
+@click.option("--type", "type_", default=None, help="For a review, its review type from themes.yml. Default: lcspr.")
+@click.option("--published", default=None, help="The planned publication date, YYYY-MM-DD. Default: today.")
+@click.option(
+    "--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings."
+)
+def new_command(kind: str, title: str, themes: tuple[str, ...], type_: str | None, published: str | None, config_path: Path) -> None:
+    """Start a new review or briefing from a template, as a draft.
+
+    KIND is review, themed-briefing or seven-minute-briefing. The file is
+    named from the year and the title (reviews/2026-child-k.md) and is never
+    overwritten. It starts with `status: draft`, so it is not published until
+    you delete that line; its front matter passes the check as it is.
+
+    Exit status: 0 the file was created, 2 it could not be (the reason is
+    one line on stderr).
+
+    \b
+    Examples:
+        learning-library new review --title "Child K: local child safeguarding practice review"
+        learning-library new seven-minute-briefing --title "Safer sleep: 7-minute briefing" --theme safer-sleep
+        learning-library new themed-briefing --title "Neglect: learning from case reviews" --theme neglect --published 2026-03-01
+    """
+    try:
+        day = today() if published is None else _date(published)
+        settings = load_settings(config_path)
+        vocabulary = load_vocabulary(settings.vocabulary_path)
+        path = authoring.create(settings, vocabulary, kind, title, published=day, themes=themes, type_=type_)
+    except LibraryError as exc:
+        click.echo(f"learning-library: nothing was created: {exc}", err=True)
+        sys.exit(EXIT_COULD_NOT_RUN)
+    shown = display_path(path)
+    click.echo(f"Created {shown}, a draft. Write it, then check it with: learning-library check {shown}")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise authoring.CannotCreate(f"--published {value} is not a date; write it as YYYY-MM-DD, like 2026-03-15") from None
 
 
 def _could_not_run(message: str) -> None:

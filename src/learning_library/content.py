@@ -127,6 +127,51 @@ class Document:
 
 
 @dataclass(frozen=True)
+class Heading:
+    """A Markdown heading in a document's text: ``## Learning`` is level 2, text "Learning"."""
+
+    level: int
+    text: str
+
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the learning)\b", re.IGNORECASE)
+"""The heading of a review's learning section, under which each ``###`` heading is one learning point."""
+
+
+def headings(body: str) -> list[Heading]:
+    """The ATX headings of a Markdown text in order, skipping fenced code (where ``#`` is not a heading)."""
+    found = []
+    fence = ""
+    for line in body.splitlines():
+        opener = _FENCE_OPEN.match(line)
+        if fence:
+            if opener and opener[1][0] == fence[0] and len(opener[1]) >= len(fence):
+                fence = ""
+            continue
+        if opener:
+            fence = opener[1]
+            continue
+        match = _ATX_HEADING.match(line)
+        if match and match[2]:
+            found.append(Heading(len(match[1]), match[2]))
+    return found
+
+
+def learning_points(found: Sequence[Heading]) -> list[int]:
+    """Where a review's learning points are among its headings: the ``###`` headings of its learning section (``## Learning``)."""
+    points = []
+    inside = False
+    for index, heading in enumerate(found):
+        if heading.level <= 2:
+            inside = heading.level == 2 and bool(LEARNING_SECTION.match(heading.text))
+        elif inside and heading.level == 3:
+            points.append(index)
+    return points
+
+
+@dataclass(frozen=True)
 class Page:
     """A hand-written page of the site, from ``content/``."""
 

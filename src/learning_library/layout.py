@@ -8,6 +8,9 @@ form MkDocs calls ``src_uri``.
 from __future__ import annotations
 
 import posixpath
+import re
+
+from markdown.extensions.toc import slugify, unique
 
 from .content import Document
 
@@ -17,10 +20,18 @@ THEMES_INDEX = "themes/index.md"
 YEARS_INDEX = "years/index.md"
 HOME = "index.md"
 SEARCH = "search.md"
+TRACKER = "recommendations.md"
+"""The recommendations tracker: every published review's recommendations on one page."""
+STATISTICS = "statistics.md"
+WHATS_NEW = "whats-new.md"
+FEED = "feed.xml"
+"""The Atom feed of publications, at the root of the site."""
 ASSETS = "assets/learning-library"
 """Where the library's own stylesheet and scripts are published."""
 GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "pagefind", ASSETS)
 """Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
+GENERATED_PAGES = (SEARCH, TRACKER, STATISTICS, WHATS_NEW)
+"""Single pages at the top of ``content/`` the library writes itself; a hand-written page of the same name would clash."""
 
 
 def document_uri(document: Document) -> str:
@@ -69,3 +80,30 @@ def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     if not there or there.endswith("/"):
         return "./" if path == "." else path + "/"
     return path
+
+
+def asset_href(from_uri: str, name: str, directory_urls: bool = True) -> str:
+    """A relative address from a page to one of the library's own assets (a script, for pages that need one)."""
+    here = page_url(from_uri, directory_urls)
+    folder = here if directory_urls else posixpath.dirname(here)
+    return posixpath.relpath(f"{ASSETS}/{name}", folder or ".")
+
+
+_INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_EMPHASIS = re.compile(r"[*_`]+")
+
+
+def heading_ids(texts: list[str]) -> list[str]:
+    """The ids the site builder gives a page's headings, in order, so other pages can link to one of them.
+
+    The same slugs as Python-Markdown's ``toc`` extension (the one MkDocs uses),
+    made unique in the page the same way: a second "Information" becomes
+    ``information_1``. Inline Markdown is reduced to its text first, as the
+    extension reads the rendered heading.
+    """
+    used: set[str] = set()
+    ids = []
+    for text in texts:
+        plain = _EMPHASIS.sub("", _INLINE_LINK.sub(r"\1", text))
+        ids.append(unique(slugify(plain, "-"), used))
+    return ids

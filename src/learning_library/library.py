@@ -22,6 +22,8 @@ from .findings import Finding
 from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
+DEFAULT_OVERDUE_MONTHS = 6
+"""Six months: partnerships commonly review action plans at least twice a year."""
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,8 @@ class Settings:
     site_url: str | None = None
     directory_urls: bool = True
     """MkDocs' ``use_directory_urls``: ``reviews/x/`` rather than ``reviews/x.html``."""
+    overdue_after_months: int = DEFAULT_OVERDUE_MONTHS
+    """``extra: overdue_after_months``: how long a recommendation may go without a progress update before the tracker flags it."""
 
     @property
     def root(self) -> Path:
@@ -89,7 +93,32 @@ def load_settings(config_path: Path) -> Settings:
         raise ConfigError(f"{config_path}: `site_name` is missing; add a line like `site_name: Our learning library`")
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
     directory_urls = raw.get("use_directory_urls", True) is not False
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls)
+    overdue = _overdue_after_months(config_path, raw.get("extra"))
+    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue)
+
+
+OVERDUE_SETTING = "overdue_after_months"
+_OVERDUE_RANGE = (1, 60)
+
+
+def _overdue_after_months(config_path: Path, extra: Any) -> int:
+    """Read ``extra: overdue_after_months``; six months, a common reporting cycle, when it is not set.
+
+    Raises:
+        ConfigError: the value is not a whole number of months in a sensible range.
+    """
+    if extra is None:
+        return DEFAULT_OVERDUE_MONTHS
+    if not isinstance(extra, dict):
+        raise ConfigError(f"{config_path}: `extra` should be a set of `key: value` settings; check its indentation")
+    value = extra.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
+    low, high = _OVERDUE_RANGE
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise ConfigError(
+            f"{config_path}: `extra: {OVERDUE_SETTING}` should be a whole number of months from {low} to {high}, like 6, "
+            f"but is `{value}`; fix it or remove the line to use {DEFAULT_OVERDUE_MONTHS} months"
+        )
+    return value
 
 
 def today() -> dt.date:

@@ -69,6 +69,8 @@ class SiteMap:
             layout.BRIEFINGS_INDEX,
             layout.THEMES_INDEX,
             layout.YEARS_INDEX,
+            *layout.GENERATED_PAGES,
+            layout.FEED,
             *(layout.theme_uri(t) for t in library.vocabulary.themes),
             *(layout.year_uri(y) for y in years),
         }

@@ -1,8 +1,10 @@
 """The pages the library generates for browsing, as Markdown for the site builder.
 
 Everything here is a pure function of the checked library and the day of the
-build: review and briefing pages with their metadata panel, the indexes, one
-page per theme and per year, the themes overview and the home page's blocks.
+build: review and briefing pages with their metadata panel (7-minute briefings
+as a one-page handout), the indexes, one page per theme (a learning hub) and
+per year, the themes overview, the recommendations tracker, statistics, what's
+new and its feed, and the home page's blocks.
 Links are written as relative links between ``.md`` files, so the site builder
 resolves them (and would report any we got wrong).
 """
@@ -17,14 +19,20 @@ from collections.abc import Iterable, Sequence
 
 import yaml
 
-from . import layout, search
-from .content import Document
+from . import feed, layout, search, statistics, tracker
+from .content import Document, headings, learning_points
 from .library import Library
+from .tracker import STATUS_LABELS, Tracked
 from .vocabulary import BRIEFING, REVIEW
 
 PAGE_SIZE = 50
 """Documents per page of the reviews and briefings indexes: short enough for a phone."""
 
+SEVEN_MINUTE_BRIEFING = "seven-minute-briefing"
+"""The briefing type shown as a one-page handout of seven numbered parts."""
+LEARNING_REVIEWS_ON_THEME = 5
+"""Reviews whose learning points a theme page lists: the newest, so a theme with many reviews stays readable."""
+WHATS_NEW_MONTHS = 12
 HOME_MARKERS = ("<!-- learning-library:priorities -->", "<!-- learning-library:latest -->")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
 
@@ -67,6 +75,11 @@ class Site:
             for slug in document.related:
                 if slug.value in self.by_slug and slug.value != document.slug:
                     self.cited_by[slug.value].append(document)
+        settings = library.settings
+        self.tracked = tracker.track(self.reviews, on, settings.overdue_after_months)
+        self.tracked_by_review: dict[str, list[Tracked]] = defaultdict(list)
+        for row in self.tracked:
+            self.tracked_by_review[row.review.slug].append(row)
 
     def pages(self) -> dict[str, str]:
         """Every generated page, as ``{src_uri: markdown}``."""
@@ -82,26 +95,84 @@ class Site:
         pages[layout.YEARS_INDEX] = self.years_overview()
         for year in self.by_year:
             pages[layout.year_uri(year)] = self.year_page(year)
+        settings = self.library.settings
+        pages[layout.TRACKER] = tracker.page(self.tracked, self.vocabulary, self.on, settings.overdue_after_months, settings.directory_urls)
+        figures = statistics.figures(self.live, self.tracked, self.vocabulary)
+        pages[layout.STATISTICS] = statistics.page(figures, self.vocabulary, settings.directory_urls)
+        pages[layout.WHATS_NEW] = self.whats_new()
         return pages
+
+    def feed(self) -> str:
+        """The Atom feed of what is published today (``feed.xml``)."""
+        settings = self.library.settings
+        return feed.atom(
+            self.live, self.vocabulary, title=settings.site_name, site_url=settings.site_url, directory_urls=settings.directory_urls
+        )
 
     # --- one document --------------------------------------------------------------
 
     def document_page(self, document: Document) -> str:
         uri = layout.document_uri(document)
+        handout = document.type == SEVEN_MINUTE_BRIEFING
+        body = document.source.body.strip()
         parts = [
             _front(document.title, document.summary, library_document=True),
             self.metadata_panel(document, uri),
-            document.source.body.strip(),
+            self.handout(document, body) if handout else body,
             "",
         ]
         if document.recommendations:
             parts.append(self.recommendations(document))
         if document.response:
             parts.append(f"## The partnership's response in full\n\n{document.response}\n")
-        related = self.related(document)
+        elif document.response_file:
+            link = layout.relative(uri, layout.attachment_uri(document.response_file))
+            parts.append(f"## The partnership's response in full\n\n[Read the partnership's response]({link})\n")
+        connected = self.drawn_on_by(document) if document.is_review else self.draws_on(document)
+        if connected:
+            heading = "The reviews this briefing draws on" if not document.is_review else "Briefings that draw on this review"
+            parts.append(f"## {heading}\n\n" + self.listing(connected, uri))
+        shown = {d.slug for d in connected}
+        related = [d for d in self.related(document) if d.slug not in shown]
         if related:
             parts.append("## Related learning\n\n" + self.listing(related, uri))
+        if handout:
+            # On paper the handout stands alone: what follows it is for the screen.
+            parts[3:] = ['<div class="ll-no-print" markdown>\n', *parts[3:], "</div>\n"]
         return "\n".join(parts)
+
+    def handout(self, document: Document, body: str) -> str:
+        """A 7-minute briefing as a handout: each ``##`` part in a box, two columns on a wide screen and on paper.
+
+        The parts are the author's own ``##`` headings, numbered as written.
+        A line under the title, for paper only, says what and whose the handout is.
+        """
+        sections: list[list[str]] = [[]]
+        fence = ""
+        for line in body.splitlines():
+            stripped = line.lstrip()
+            if stripped.startswith(("```", "~~~")):
+                fence = "" if fence and stripped.startswith(fence) else fence or stripped[:3]
+            if not fence and line.startswith("## "):
+                sections.append([])
+            sections[-1].append(line)
+        intro, *parts = ("\n".join(lines).strip() for lines in sections)
+        boxes = "\n".join(f'<section class="ll-part" markdown>\n\n{part}\n\n</section>\n' for part in parts)
+        byline = (
+            f'<p class="ll-print-only">{html.escape(self.vocabulary.type_term(document.type).label)} · '
+            f"{format_date(document.published)} · {html.escape(self.library.settings.site_name)}</p>"
+        )
+        return f'{byline}\n\n{intro}\n\n<div class="ll-handout" markdown>\n\n{boxes}\n</div>\n'
+
+    def draws_on(self, briefing: Document) -> list[Document]:
+        """The published reviews a briefing lists in ``related``: the reviews it draws on."""
+        found = (self.by_slug.get(s.value) for s in briefing.related)
+        return [d for d in found if d is not None and d.is_review]
+
+    def drawn_on_by(self, review: Document) -> list[Document]:
+        """The published briefings that list a review in ``related``, or that the review lists, newest first."""
+        named = {s.value for s in review.related}
+        return [d for d in self.briefings if d.slug in named or any(s.value == review.slug for s in d.related)]
 
     def metadata_panel(self, document: Document, uri: str) -> str:
         """The panel above the text: type, date, age, agencies, themes, model and report, with the search facets marked."""
@@ -134,11 +205,26 @@ class Site:
         return f'<div class="ll-meta" role="group" aria-label="About this {kind}" data-pagefind-ignore="index" markdown>\n\n{body}\n\n{facts}\n\n</div>\n'
 
     def recommendations(self, document: Document) -> str:
-        lines = ["## Recommendations and progress", "", "| | Recommendation | Owner | Status | Updated |", "|---|---|---|---|---|"]
-        for rec in document.recommendations:
-            updated = format_date(rec.updated) if rec.updated else ""
-            status = rec.status.replace("-", " ").capitalize()
-            lines.append(f"| {escape(rec.id)} | {_cell(rec.text)} | {_cell(rec.owner or '')} | {status} | {updated} |")
+        """The review's recommendations with their owner, status, progress and, where due, the overdue flag."""
+        uri = layout.document_uri(document)
+        rows = self.tracked_by_review.get(document.slug, [])
+        lines = ["## Recommendations and progress", "", "| | Recommendation | Owner | Status | Last updated |", "|---|---|---|---|---|"]
+        for row in rows:
+            rec = row.recommendation
+            updated = format_date(rec.updated) if rec.updated else "Not yet updated"
+            flag = f"<br>{tracker.overdue_badge()}" if row.overdue else ""
+            evidence = f"<br>*Progress:* {_cell(rec.evidence)}" if rec.evidence else ""
+            lines.append(
+                f"| {escape(rec.id)} | {_cell(rec.text)}{evidence} | {_cell(rec.owner or '')} | {tracker.status_badge(rec.status)} | {updated}{flag} |"
+            )
+        tracker_link = layout.relative(uri, layout.TRACKER)
+        period = self.library.settings.overdue_after_months
+        lines += [
+            "",
+            f"**Update overdue** means a recommendation is still open or in progress and no progress "
+            f"has been recorded for more than {period} month{'s' if period != 1 else ''}. "
+            f"Every review's recommendations are in the [recommendations tracker]({tracker_link}).",
+        ]
         return "\n".join(lines) + "\n"
 
     def related(self, document: Document) -> list[Document]:
@@ -213,6 +299,7 @@ class Site:
         return '<nav class="ll-pager" aria-label="Pages" markdown>' + " · ".join(links) + "</nav>\n\n"
 
     def theme_page(self, slug: str) -> str:
+        """A theme as a learning hub: its latest briefing, the learning its reviews share, their recommendations, then everything on it."""
         term = self.vocabulary.themes[slug]
         uri = layout.theme_uri(slug)
         documents = self.by_theme.get(slug, [])
@@ -221,9 +308,61 @@ class Site:
         parts = [_front(term.label, term.description), f"{escape(term.description)}\n"]
         if term.aliases:
             parts.append(f"Also known as: {escape(', '.join(term.aliases))}.\n")
+        if briefings:
+            parts.append("## Latest briefing\n\n" + self.listing(briefings[:1], uri))
+        shared = self.shared_learning(slug, reviews, uri)
+        if shared:
+            parts.append(shared)
+        rows = [row for row in self.tracked if slug in row.review.themes]
+        if rows:
+            link = layout.relative(uri, layout.TRACKER) + f"?theme={slug}"
+            parts.append(
+                f"## Recommendations\n\nThe reviews on this theme made {_status_sentence(rows)} "
+                f"[See them in the recommendations tracker]({link}).\n"
+            )
         parts.append(f"## Briefings ({len(briefings)})\n\n{self.listing(briefings, uri)}")
         parts.append(f"## Reviews ({len(reviews)})\n\n{self.listing(reviews, uri)}")
         return "\n".join(parts)
+
+    def shared_learning(self, slug: str, reviews: Sequence[Document], uri: str) -> str:
+        """What a theme's reviews have in common: the other themes several of them share, and the newest reviews' learning points."""
+        counted: dict[str, int] = defaultdict(int)
+        for review in reviews:
+            for theme in review.themes:
+                if theme != slug:
+                    counted[theme] += 1
+        common = sorted((t for t, n in counted.items() if n >= 2), key=lambda t: (-counted[t], list(self.vocabulary.themes).index(t)))
+        lines = []
+        if common:
+            lines.append(
+                f"Themes these reviews share, with the number of the {len(reviews)} reviews on {escape(self.vocabulary.themes[slug].label.lower())} that teach about each:\n"
+            )
+            lines += [
+                f"- [{escape(self.vocabulary.themes[t].label)}]({layout.relative(uri, layout.theme_uri(t))}): {counted[t]}"
+                for t in common[:8]
+            ]
+            lines.append("")
+        points: list[str] = []
+        listed = 0
+        for review in reviews:
+            found = self.learning_points(review)
+            if found:
+                link = layout.relative(uri, layout.document_uri(review))
+                points.append(f"- [{escape(review.title)}]({link})")
+                points += [f"    - [{escape(text)}]({link}#{anchor})" for text, anchor in found]
+                listed += 1
+                if listed == LEARNING_REVIEWS_ON_THEME:
+                    break
+        if points:
+            lines.append("Learning points from the newest reviews:\n")
+            lines += [*points, ""]
+        return "## What the reviews teach\n\n" + "\n".join(lines) if lines else ""
+
+    def learning_points(self, review: Document) -> list[tuple[str, str]]:
+        """A review's learning points, each with the id of its heading on the review's page."""
+        found = headings(review.source.body)
+        ids = layout.heading_ids([h.text for h in found])
+        return [(found[i].text, ids[i]) for i in learning_points(found)]
 
     def themes_overview(self) -> str:
         uri = layout.THEMES_INDEX
@@ -269,10 +408,72 @@ class Site:
                 f"    - [{escape(d.title)}]({layout.relative(uri, layout.document_uri(d))}), {format_date(d.published)}\n"
                 for d in documents[:3]
             )
-            priorities.append(f"- **[{escape(term.label)}]({link})**: {escape(term.description)} ({_count(documents)})\n{latest}")
+            rows = [row for row in self.tracked if slug in row.review.themes]
+            progress = ""
+            if rows:
+                overdue = sum(1 for row in rows if row.overdue)
+                evidenced = sum(1 for row in rows if row.status == tracker.EVIDENCED)
+                tracker_link = layout.relative(uri, layout.TRACKER) + f"?theme={slug}"
+                progress = (
+                    f" [{len(rows)} recommendation{'s' if len(rows) != 1 else ''}]({tracker_link}): "
+                    f"{evidenced} with impact evidenced, {overdue} with an update overdue."
+                )
+            priorities.append(f"- **[{escape(term.label)}]({link})**: {escape(term.description)} ({_count(documents)}){progress}\n{latest}")
         priority_block = "## Our priorities\n\n" + "".join(priorities) if priorities else ""
-        latest_block = "## Latest publications\n\n" + self.listing(self.live[:6], uri)
+        whats_new = layout.relative(uri, layout.WHATS_NEW)
+        latest_block = (
+            "## Latest publications\n\n"
+            + self.listing(self.live[:6], uri)
+            + f"\nSee [what's new]({whats_new}) month by month, or follow new publications in a feed reader with the "
+            f"[feed]({layout.relative(uri, layout.FEED)}).\n"
+        )
         return {HOME_MARKERS[0]: priority_block, HOME_MARKERS[1]: latest_block}
+
+    # --- what's new -----------------------------------------------------------------
+
+    def whats_new(self) -> str:
+        """New publications and progress on recommendations, month by month over the last year, newest first."""
+        uri = layout.WHATS_NEW
+        months = []
+        for back in range(WHATS_NEW_MONTHS):
+            first = tracker.months_before(self.on.replace(day=1), back)
+            months.append((first.year, first.month))
+        docs: dict[tuple[int, int], list[Document]] = defaultdict(list)
+        for d in self.live:
+            docs[(d.published.year, d.published.month)].append(d)
+        updates: dict[tuple[int, int], list[Tracked]] = defaultdict(list)
+        for row in self.tracked:
+            updated = row.recommendation.updated
+            if updated is not None and updated <= self.on:
+                updates[(updated.year, updated.month)].append(row)
+        feed_link = layout.relative(uri, layout.FEED)
+        parts = [
+            _front("What's new", "New reviews and briefings, and progress on recommendations, month by month."),
+            f"New reviews and briefings, and progress on the recommendations of reviews, month by month over the last "
+            f"{WHATS_NEW_MONTHS} months. Follow new publications in a feed reader with the [feed]({feed_link}); "
+            f"older publications are listed [by year]({layout.relative(uri, layout.YEARS_INDEX)}).\n",
+        ]
+        shown = 0
+        for year, month in months:
+            published, progressed = docs.get((year, month), []), updates.get((year, month), [])
+            if not published and not progressed:
+                continue
+            shown += 1
+            parts.append(f"## {dt.date(year, month, 1):%B %Y}\n")
+            if published:
+                parts.append(self.listing(published, uri))
+            if progressed:
+                parts.append("Progress on recommendations:\n")
+                for row in progressed:
+                    link = layout.relative(uri, layout.document_uri(row.review))
+                    parts.append(
+                        f"- [{escape(row.review.title)}]({link}), {escape(row.recommendation.id)}, "
+                        f"status {STATUS_LABELS[row.status].lower()}: {_cell(row.recommendation.text)}"
+                    )
+                parts.append("")
+        if not shown:
+            parts.append(f"Nothing new in the last {WHATS_NEW_MONTHS} months.\n")
+        return "\n".join(parts)
 
     def home(self, markdown: str, uri: str = layout.HOME) -> str:
         """The home page with its markers replaced; without markers, the blocks lead the page."""
@@ -286,6 +487,16 @@ class Site:
 
 def _cell(text: str) -> str:
     return escape(text).replace("\n", " ")
+
+
+def _status_sentence(rows: Sequence[Tracked]) -> str:
+    counts = tracker.counts_by_status(rows)
+    statuses = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
+    overdue = sum(1 for row in rows if row.overdue)
+    return (
+        f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''} ({statuses}); "
+        f"{overdue} {'has' if overdue == 1 else 'have'} an update overdue."
+    )
 
 
 def _count(documents: Sequence[Document]) -> str:

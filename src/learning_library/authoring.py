@@ -1,0 +1,166 @@
+"""Starting a new review or briefing from a template, so an author begins with front matter that passes the check.
+
+``learning-library new`` calls :func:`create`. The templates (``starters/``,
+Jinja2) hold the front matter and the sections each kind of document is
+expected to have. A new document is a draft (``status: draft``), so a file
+half written can never be published by accident; its slug is the year and the
+title, the form the content model asks for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from .errors import LibraryError
+from .library import Settings, display_path
+from .vocabulary import Vocabulary, did_you_mean
+
+
+class CannotCreate(LibraryError):
+    """The new document cannot be written: the message says why and what to do."""
+
+
+@dataclass(frozen=True)
+class Kind:
+    """What ``new`` can create: its template, its folder and the types it may have."""
+
+    template: str
+    folder: str
+    default_type: str
+    review: bool
+
+
+KINDS = {
+    "review": Kind("review.md.j2", "reviews", "lcspr", review=True),
+    "themed-briefing": Kind("themed-briefing.md.j2", "briefings", "themed-briefing", review=False),
+    "seven-minute-briefing": Kind("seven-minute-briefing.md.j2", "briefings", "seven-minute-briefing", review=False),
+}
+SLUG_LENGTH = 60
+"""Longest slug made from a title: page addresses stay readable and file names short."""
+_LEADING_YEAR = re.compile(r"^(19|20)\d\d-")
+
+
+def slugify(title: str) -> str:
+    """The title as lowercase ASCII words joined by hyphens, cut at a word to at most :data:`SLUG_LENGTH` characters."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower().replace("'", "")).strip("-")
+    if len(slug) > SLUG_LENGTH:
+        slug = slug[:SLUG_LENGTH].rsplit("-", 1)[0]
+    return slug
+
+
+def slug_for(title: str, published: dt.date) -> str:
+    """The year of publication, then the title: ``2024-child-ruby``."""
+    words = _LEADING_YEAR.sub("", slugify(title))
+    if not words:
+        raise CannotCreate(f"the title `{title}` has no letters or digits to make a file name from; give a title in words")
+    return f"{published.year}-{words}"
+
+
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.PackageLoader("learning_library", "starters"),
+        autoescape=False,  # Markdown and YAML, not HTML; values that need quoting go through `yaml`
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    # A JSON string is a valid double-quoted YAML string: quotes, colons and backslashes stay text.
+    environment.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    return environment
+
+
+def render(kind: str, *, title: str, published: dt.date, themes: tuple[str, ...], type_: str) -> str:
+    """The new document's text, from the kind's template."""
+    template = _environment().get_template(KINDS[kind].template)
+    return template.render(title=title, published=published.isoformat(), themes=themes, type=type_)
+
+
+def create(
+    settings: Settings,
+    vocabulary: Vocabulary,
+    kind: str,
+    title: str,
+    *,
+    published: dt.date,
+    themes: tuple[str, ...] = (),
+    type_: str | None = None,
+) -> Path:
+    """Write a new draft review or briefing into the library and return its path.
+
+    Args:
+        settings: the library's settings (where its reviews and briefings live).
+        vocabulary: its ``themes.yml``, to check themes and types against.
+        kind: ``review``, ``themed-briefing`` or ``seven-minute-briefing``.
+        title: the document's title, which also gives its slug.
+        published: the planned publication date; its year starts the slug.
+        themes: theme slugs; by default the partnership's first priority (or first theme), to change.
+        type_: for a review, its review type (default ``lcspr``).
+
+    Raises:
+        CannotCreate: an unknown kind, theme or type, an empty title, or a
+            document with that slug already exists (it is never overwritten).
+    """
+    spec = KINDS.get(kind)
+    if spec is None:
+        close = difflib.get_close_matches(kind.lower(), list(KINDS), n=1, cutoff=0.5)
+        hint = f"; did you mean `{close[0]}`?" if close else ""
+        raise CannotCreate(f"`{kind}` is not something `new` can create; use one of {', '.join(KINDS)}{hint}")
+    title = title.strip()
+    if not title or "\n" in title:
+        raise CannotCreate('give the document a title on one line, like --title "Child K: local child safeguarding practice review"')
+    chosen = _type(spec, vocabulary, type_)
+    themes = _themes(vocabulary, themes)
+    slug = slug_for(title, published)
+    for folder in (settings.reviews_dir, settings.briefings_dir):
+        existing = folder / f"{slug}.md"
+        if existing.exists():
+            raise CannotCreate(
+                f"{display_path(existing)} already exists and is never overwritten; edit that file, or give a different title"
+            )
+    target = settings.root / spec.folder / f"{slug}.md"
+    text = render(kind, title=title, published=published, themes=themes, type_=chosen)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with target.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+    except FileExistsError:
+        raise CannotCreate(
+            f"{display_path(target)} already exists and is never overwritten; edit that file, or give a different title"
+        ) from None
+    except OSError as exc:
+        raise CannotCreate(f"{display_path(target)} cannot be written ({exc.strerror}); check the folder exists and is writable") from None
+    return target
+
+
+def _type(spec: Kind, vocabulary: Vocabulary, type_: str | None) -> str:
+    if type_ is None or type_ == spec.default_type:
+        return spec.default_type
+    if not spec.review:
+        raise CannotCreate(f"--type is only for reviews; a {spec.default_type} has the type `{spec.default_type}`")
+    if type_ not in vocabulary.review_types:
+        hint = did_you_mean(type_, vocabulary.review_types)
+        fix = f"did you mean `{hint}`?" if hint else f"use one of {', '.join(vocabulary.review_types)}"
+        raise CannotCreate(f"`{type_}` is not a review type in themes.yml; {fix}")
+    return type_
+
+
+def _themes(vocabulary: Vocabulary, themes: tuple[str, ...]) -> tuple[str, ...]:
+    for theme in themes:
+        if theme not in vocabulary.themes:
+            hint = did_you_mean(theme, vocabulary.themes)
+            fix = f"did you mean `{hint}`?" if hint else "use a theme slug from themes.yml"
+            raise CannotCreate(f"`{theme}` is not a theme in themes.yml; {fix}")
+    if themes:
+        return tuple(dict.fromkeys(themes))
+    first = vocabulary.priorities[:1] or tuple(vocabulary.themes)[:1]
+    if not first:
+        raise CannotCreate("themes.yml declares no themes; add at least one before creating documents")
+    return tuple(first)

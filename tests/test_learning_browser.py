@@ -1,0 +1,96 @@
+"""The example library's learning pages in Chromium: a 7-minute briefing prints on one A4 page, phones get no sideways
+scrolling, and the tracker's filters work from the page and from the address."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from .conftest import REPO
+
+SEVEN_MINUTE_BRIEFINGS = sorted(
+    p.stem for p in (REPO / "briefings").glob("*.md") if re.search(r"^type: seven-minute-briefing$", p.read_text(), re.MULTILINE)
+)
+
+
+def pdf_pages(pdf: bytes) -> int:
+    """The number of pages in a PDF from Chromium, read two ways that must agree: the page objects and the page tree's count."""
+    objects = len(re.findall(rb"/Type\s*/Page(?![a-zA-Z])", pdf))
+    counts = [int(n) for n in re.findall(rb"/Type\s*/Pages\b[^>]*?/Count\s+(\d+)", pdf)] or [
+        int(n) for n in re.findall(rb"/Count\s+(\d+)[^>]*?/Type\s*/Pages\b", pdf)
+    ]
+    assert counts, "the PDF has no page tree that can be read"
+    assert objects == max(counts), (objects, counts)
+    return objects
+
+
+def test_the_example_has_seven_minute_briefings() -> None:
+    assert len(SEVEN_MINUTE_BRIEFINGS) >= 2
+
+
+@pytest.mark.parametrize("slug", SEVEN_MINUTE_BRIEFINGS)
+def test_a_seven_minute_briefing_prints_on_one_a4_page(page: Any, site_url: str, slug: str) -> None:
+    page.goto(f"{site_url}/briefings/{slug}/")
+    parts = page.locator(".ll-handout > .ll-part h2").all_text_contents()
+    assert [re.sub(r"\W+$", "", p).split(".")[0] for p in parts] == [str(n) for n in range(1, 8)]
+    pdf = page.pdf(format="A4", print_background=True)
+    assert pdf_pages(pdf) == 1
+    # the seven parts are all on that page, and what is for the screen is not
+    page.emulate_media(media="print")
+    assert page.locator(".ll-meta").is_hidden() and page.locator(".ll-no-print").first.is_hidden()
+    assert page.locator(".ll-print-only").is_visible()
+
+
+def test_an_overlong_handout_would_not_pass_for_one_page(page: Any, site_url: str, tmp_path: Path) -> None:
+    """The page count is real: the same handout with its text repeated runs onto a second page."""
+    page.goto(f"{site_url}/briefings/{SEVEN_MINUTE_BRIEFINGS[0]}/")
+    page.evaluate("document.querySelectorAll('.ll-part p').forEach(p => { p.textContent = p.textContent.repeat(4); })")
+    assert pdf_pages(page.pdf(format="A4", print_background=True)) > 1
+
+
+@pytest.mark.parametrize(
+    "path", ["briefings/{briefing}/", "recommendations/", "statistics/", "whats-new/", "themes/neglect/", "reviews/2024-child-ruby/"]
+)
+def test_learning_pages_fit_a_phone(browser: Any, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}/{path.format(briefing=SEVEN_MINUTE_BRIEFINGS[0])}")
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+        font = tab.evaluate("parseFloat(getComputedStyle(document.querySelector('.md-content p')).fontSize)")
+        assert font >= 14
+    finally:
+        context.close()
+
+
+def test_the_tracker_filters_by_status_theme_and_overdue_and_keeps_them_in_the_address(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/recommendations/?status=open")
+    rows = page.locator("table.ll-tracker tbody tr")
+    total = rows.count()
+    open_rows = page.locator('table.ll-tracker tbody tr[data-status="open"]').count()
+    assert 0 < open_rows < total
+    assert page.locator("table.ll-tracker tbody tr:visible").count() == open_rows
+    assert page.locator("[data-ll-tracker-status]").text_content() == f"Showing {open_rows} of {total} recommendations."
+    page.select_option("#ll-tracker-status", "")
+    page.select_option("#ll-tracker-theme", "neglect")
+    page.check("#ll-tracker-overdue")
+    expected = page.locator('table.ll-tracker tbody tr[data-overdue="1"][data-themes~="neglect"]').count()
+    assert page.locator("table.ll-tracker tbody tr:visible").count() == expected
+    assert page.evaluate("location.search") == "?theme=neglect&overdue=1"
+    page.click("text=Show all")
+    page.wait_for_function("document.querySelectorAll('table.ll-tracker tbody tr[hidden]').length === 0")
+    assert page.evaluate("location.search") == ""
+
+
+def test_without_javascript_the_tracker_shows_everything(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}/recommendations/?status=open")
+        assert tab.locator("table.ll-tracker tbody tr:visible").count() == tab.locator("table.ll-tracker tbody tr").count() > 0
+        assert tab.locator("[data-ll-tracker-form]").is_hidden()
+    finally:
+        context.close()
