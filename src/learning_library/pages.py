@@ -98,6 +98,9 @@ class Site:
             parts.append(self.recommendations(document))
         if document.response:
             parts.append(f"## The partnership's response in full\n\n{document.response}\n")
+        elif document.response_file:
+            link = layout.relative(uri, layout.attachment_uri(document.response_file))
+            parts.append(f"## The partnership's response in full\n\n[Read the partnership's response]({link})\n")
         related = self.related(document)
         if related:
             parts.append("## Related learning\n\n" + self.listing(related, uri))
