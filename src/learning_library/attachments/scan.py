@@ -304,7 +304,7 @@ def _personal_data(display: str, unit: Unit, entity: str, start: int, end: int, 
     end_column = end - (text.rfind("\n", 0, end) + 1) + 1
     kind = ENTITIES[entity]
     if unit.page is not None and unit.field is None:
-        message = f"{unit.place}: {kind.message()}, in the original document, then make the PDF again"
+        message = f"{unit.place}: {kind.message()} (in a PDF: change the original document, then make the PDF again)"
     else:
         message = f"{unit.place}: Possible {kind.what}; {_fix(unit, display)}"
     severity = Severity.ERROR if policy.severity_of(entity) == "error" else Severity.WARNING
