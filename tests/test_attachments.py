@@ -17,7 +17,7 @@ import pytest
 from click.testing import CliRunner
 from PIL import ExifTags, Image, PngImagePlugin
 from pypdf import PdfReader, PdfWriter
-from tools.make_example_report import text_pdf
+from tools.make_example_attachments import text_pdf
 
 from learning_library.attachments import images, pdf
 from learning_library.cli import main

@@ -137,7 +137,7 @@ def test_an_unusable_vocabulary_stops_the_build_with_one_line(make_library: Call
 
 
 def test_attachments_are_published_beside_their_review(make_library: Callable[..., Path], build: Build) -> None:
-    from tools.make_example_report import text_pdf
+    from tools.make_example_attachments import text_pdf
 
     root = make_library(
         {
@@ -145,7 +145,9 @@ def test_attachments_are_published_beside_their_review(make_library: Callable[..
             "reviews/2022-withdrawn.md": document(
                 "Withdrawn", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/withdrawn.pdf", available_until="2023-02-01"
             ),
-            "reviews/2022-draft.md": document("Draft", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/draft.pdf", status="draft"),
+            "reviews/2022-draft.md": document(
+                "Draft", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/draft.pdf", status="draft"
+            ),
         }
     )
     (root / "reviews/files").mkdir()

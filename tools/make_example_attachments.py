@@ -1,11 +1,13 @@
-"""Make the example library's full-report PDF, and PDFs for the tests, without any PDF library.
+"""Make the example library's attachments: a full-report PDF and a briefing's picture; and PDFs for the tests.
 
 The example report is the text of ``reviews/2024-child-ruby.md`` (invented
 and anonymised, so it checks clean) laid out as a plain A4 PDF with a cover
-page. The PDF is written by hand, byte for byte, so that it is the same on
-every machine and needs nothing from the network:
+page. The PDF is written by hand, byte for byte, without any PDF library, so
+that it is the same on every machine and needs nothing from the network. The
+picture (the "ABC" of safer sleep) is drawn with Pillow and saved without
+metadata:
 
-    .venv/bin/python tools/make_example_report.py
+    .venv/bin/python tools/make_example_attachments.py
 
 The tests import :func:`text_pdf` to make PDFs with planted names, pictures of
 pages and damaged files, all with invented data.
@@ -22,6 +24,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REVIEW = ROOT / "reviews/2024-child-ruby.md"
 REPORT = ROOT / "reviews/files/2024-child-ruby-report.pdf"
+PICTURE = ROOT / "briefings/files/safer-sleep-abc.png"
 
 _WIDTH, _HEIGHT, _MARGIN, _LEADING, _SIZE = 595, 842, 72, 15, 11
 _LINES_PER_PAGE = (_HEIGHT - 2 * _MARGIN) // _LEADING
@@ -137,6 +140,30 @@ def main() -> None:
     REPORT.parent.mkdir(parents=True, exist_ok=True)
     REPORT.write_bytes(pdf)
     print(f"wrote {REPORT.relative_to(ROOT)} ({len(pdf):,} bytes)")
+    PICTURE.parent.mkdir(parents=True, exist_ok=True)
+    PICTURE.write_bytes(safer_sleep_picture())
+    print(f"wrote {PICTURE.relative_to(ROOT)}")
+
+
+def safer_sleep_picture() -> bytes:
+    """Three panels, Alone, Back, Cot, in the site's indigo: the picture in the safer sleep briefing."""
+    import io
+
+    from PIL import Image, ImageDraw, ImageFont
+
+    width, height, gap = 900, 300, 30
+    image = Image.new("RGB", (width, height), "white")
+    draw = ImageDraw.Draw(image)
+    big, small = ImageFont.load_default(size=96), ImageFont.load_default(size=26)
+    panel = (width - 4 * gap) // 3
+    for i, (letter, words) in enumerate((("A", "Alone"), ("B", "on their Back"), ("C", "in a clear Cot"))):
+        left = gap + i * (panel + gap)
+        draw.rounded_rectangle((left, gap, left + panel, height - gap), radius=24, fill=(63, 81, 181))
+        draw.text((left + panel / 2, 120), letter, font=big, fill="white", anchor="mm")
+        draw.text((left + panel / 2, 215), words, font=small, fill="white", anchor="mm")
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 if __name__ == "__main__":
