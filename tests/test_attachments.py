@@ -151,7 +151,7 @@ def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy:
     briefing = example_copy / "briefings/2025-neglect.md"
     briefing.write_text(briefing.read_text() + "\n![The seven parts of a 7-minute briefing](files/cycle.jpg)\n")
     image = example_copy / "briefings/files/cycle.jpg"
-    image.parent.mkdir()
+    image.parent.mkdir(exist_ok=True)
     image.write_bytes(photo(artist=PLANTED))
     code, data = run(example_copy)
     assert code == 1
@@ -180,7 +180,7 @@ def test_a_planted_name_in_a_pdf_and_gps_in_an_image_stop_the_build(example_copy
     (example_copy / REPORT).write_bytes(text_pdf(["Child Ruby: full report"], info={"Author": PLANTED}))
     briefing = example_copy / "briefings/2025-neglect.md"
     briefing.write_text(briefing.read_text() + "\n![A chart of referrals by month](files/chart.png)\n")
-    (example_copy / "briefings/files").mkdir()
+    (example_copy / "briefings/files").mkdir(exist_ok=True)
     (example_copy / "briefings/files/chart.png").write_bytes(photo(fmt="PNG"))
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=example_copy, capture_output=True, text=True)
     output = result.stdout + result.stderr
@@ -332,6 +332,20 @@ def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Pat
         ("briefings/2024-rooms.md", 11, 32, "Sam Okafor"),
         ("briefings/2024-rooms.md", 13, 36, "Kerry Walsh"),
     }
+
+
+def test_an_image_shown_with_html_is_referred_to_and_checked(make_library: Callable[..., Path], run: Run) -> None:
+    body = (
+        '<figure markdown>\n<img src="files/chart.png" alt="Referrals by month" width="400">\n</figure>\n\n`<img src="files/code.png">`\n'
+    )
+    root = make_library({"briefings/2024-chart.md": document("Chart", "themed-briefing", "2024-01-01", "[neglect]", body=body)})
+    attach(root, "briefings/files/chart.png", photo(fmt="PNG"))
+    attach(root, "briefings/files/code.png", photo(gps=False, fmt="PNG"))
+    code, data = run(root)
+    assert code == 1
+    assert places(data, "briefings/files/chart.png") == {("attachments/gps", None, "EXIF GPS")}
+    # A tag in code is not an image on the page.
+    assert places(data, "briefings/files/code.png") == {("attachments/unreferenced", None, None)}
 
 
 def test_a_single_file_checks_its_attachments_and_an_attachment_can_be_checked_alone(make_library: Callable[..., Path], run: Run) -> None:

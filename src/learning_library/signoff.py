@@ -48,7 +48,7 @@ def render(outcome: Outcome, on: dt.date) -> str:
 
     lines += ["## Attachments checked by hand", ""]
     lines += ["Files the check cannot read (a scanned or password-protected PDF), which a person has checked instead.", ""]
-    for use in outcome.hand_checks or []:
+    for use in outcome.hand_checks:
         declared = use.declaration
         where = f"{declared.declared_in}, line {declared.line}" if declared.line else declared.declared_in
         what = (

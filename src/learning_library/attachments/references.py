@@ -19,7 +19,7 @@ from urllib.parse import unquote
 from .. import layout
 from ..content import Document, Page
 from ..library import Library, Settings
-from ..links import links_in
+from ..links import html_links_in, links_in
 
 ATTACHMENT_FOLDERS = ("reviews/files/", "briefings/files/")
 """Folders of attachments outside ``content/``; the site publishes only what is referred to in them."""
@@ -84,7 +84,7 @@ def references(library: Library, on: dt.date, items: Iterable[Document | Page] |
 
 def _links(settings: Settings, item: Document | Page, uri: str, live: bool) -> Iterator[Reference]:
     source = item.source
-    for link in links_in(source):
+    for link in [*links_in(source), *html_links_in(source)]:
         if _SCHEME.match(link.target) or link.target.startswith(("#", "/")):
             continue
         target = unquote(link.target.split("#", 1)[0].split("?", 1)[0])
