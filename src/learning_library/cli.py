@@ -75,7 +75,7 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--in-place", is_flag=True, help="Replace each file with its clean copy, keeping its name, so links to it stay right.")
 def clean_metadata_command(files: tuple[Path, ...], in_place: bool) -> None:
-    """Remove the metadata from PDFs and images: authors, titles, GPS positions, camera owners, comments, XMP.
+    """Remove the metadata from PDFs and images: authors, titles, GPS positions, camera owners, image comments, XMP.
 
     Fixes in one step what the check reports as attachments/metadata,
     attachments/gps, or personal data in a document property or an image's
