@@ -3,7 +3,7 @@
 - ``on_config`` runs the same check as ``learning-library check`` and stops the
   build on any error before a page is written, and warns about settings that
   would send visitors to other hosts (see :mod:`learning_library.privacy`);
-- ``on_files`` adds the reviews, briefings, generated pages and the feed to the build;
+- ``on_files`` adds the reviews, briefings, generated pages, the feed and published attachments to the build;
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs_render`);
 - ``on_page_markdown`` fills the home page's blocks;
 - ``on_post_page`` and ``on_post_template`` put each page's Content-Security-Policy
@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
 from learning_library import check, csp, layout, privacy
+from learning_library.attachments.references import published as published_attachments
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
 from learning_library.library import load_settings, today
@@ -69,6 +70,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _build["site"] = Site(outcome.library, on)
     _build["document_uris"] = {layout.document_uri(d) for d in _build["site"].live}
     _build["settings"] = settings
+    _build["attachments"] = published_attachments(outcome.library, on)
     if config.nav is None:
         config.nav = _default_nav(outcome.library.pages)
     _use_library_theme(config)
@@ -122,13 +124,10 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     files.append(File.generated(config, layout.FEED, content=site.feed()))
     for asset in (_PACKAGE / "assets").iterdir():
         files.append(File.generated(config, f"{layout.ASSETS}/{asset.name}", content=asset.read_bytes()))
+    # Only attachments something published today refers to: a draft's report waits for the draft.
     settings = _build["settings"]
-    for folder in (settings.reviews_dir / "files", settings.briefings_dir / "files"):
-        if folder.is_dir():
-            for path in sorted(folder.rglob("*")):
-                if path.is_file():
-                    uri = path.relative_to(settings.root).as_posix()
-                    files.append(File.generated(config, uri, abs_src_path=str(path)))
+    for uri in sorted(_build["attachments"]):
+        files.append(File.generated(config, layout.attachment_uri(uri), abs_src_path=str(settings.root / uri)))
     return files
 
 

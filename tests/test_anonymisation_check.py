@@ -161,6 +161,8 @@ def test_a_missing_model_fails_the_build(make_library: Callable[..., Path]) -> N
         ("threshold: 2\n", "threshold is `2`; use a number from 0 to 1"),
         ("allow:\n  - {text: Westmoor}\n", "the site-wide allow entry `Westmoor` has no reason"),
         ("alow: []\n", "unknown setting `alow`"),
+        ("checked_by_hand:\n  - {file: content/report.pdf}\n", "the `checked_by_hand` entry for `content/report.pdf` has no reason"),
+        ("checked_by_hand:\n  - {file: /tmp/report.pdf, reason: read}\n", "each `checked_by_hand` entry needs the file's path"),
         ("allow: [\n", "not valid YAML"),
     ],
 )

@@ -137,14 +137,27 @@ def test_an_unusable_vocabulary_stops_the_build_with_one_line(make_library: Call
 
 
 def test_attachments_are_published_beside_their_review(make_library: Callable[..., Path], build: Build) -> None:
+    from tools.make_example_attachments import text_pdf
+
     root = make_library(
         {
             "reviews/2022-with-report.md": document("With report", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/report.pdf"),
-            "reviews/files/report.pdf": "%PDF-1.4 placeholder\n",
+            "reviews/2022-withdrawn.md": document(
+                "Withdrawn", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/withdrawn.pdf", available_until="2023-02-01"
+            ),
+            "reviews/2022-draft.md": document(
+                "Draft", "lcspr", "2022-02-01", "[neglect]", report="reviews/files/draft.pdf", status="draft"
+            ),
         }
     )
-    assert build(root).returncode == 0
-    assert (root / "site/reviews/files/report.pdf").is_file()
+    (root / "reviews/files").mkdir()
+    for name in ("report", "withdrawn", "draft", "forgotten"):
+        (root / f"reviews/files/{name}.pdf").write_bytes(text_pdf([f"The full {name} report."]))
+    result = build(root, "--no-strict")  # the forgotten file is a warning
+    assert result.returncode == 0, result.stderr
+    assert "reviews/files/forgotten.pdf:1:1: warning attachments/unreferenced" in result.stderr
+    # Only what something published refers to: not a draft's report, a withdrawn report or a forgotten file.
+    assert sorted(p.name for p in (root / "site/reviews/files").iterdir()) == ["report.pdf"]
     page = (root / "site/reviews/2022-with-report/index.html").read_text()
     assert 'href="../files/report.pdf"' in page
 

@@ -75,6 +75,16 @@ def test_every_optional_key_is_read() -> None:
     assert document.available_until == dt.date(2027, 3, 15)
 
 
+def test_checked_by_hand_is_read_with_its_place() -> None:
+    front = GOOD + 'checked_by_hand:\n  - {file: ./reviews/files/ruby.pdf, reason: "Scanned; read in full by the business manager"}\n'
+    document, findings = parse(front)
+    assert findings == [] and document is not None
+    (entry,) = document.checked_by_hand
+    assert (entry.file, entry.reason, entry.declared_in, entry.line) == (
+        "reviews/files/ruby.pdf", "Scanned; read in full by the business manager", "2024-child-ruby.md", 8,
+    )  # fmt: skip
+
+
 def test_a_briefing_is_known_by_its_type() -> None:
     front = GOOD.replace("type: lcspr", "type: seven-minute-briefing") + 'audience: ["Health visitors"]\n'
     document, findings = parse(front, folder_kind=None)
@@ -83,6 +93,21 @@ def test_a_briefing_is_known_by_its_type() -> None:
 
 
 BAD = [
+    pytest.param(
+        GOOD + "checked_by_hand:\n  - {file: reviews/files/ruby.pdf}\n",
+        [
+            "8:5 error metadata/missing-key: a checked_by_hand entry has no `reason`, which is required; add a line like `reason: ...`",
+        ],
+        id="checked-by-hand-without-reason",
+    ),
+    pytest.param(
+        GOOD + 'checked_by_hand:\n  - {file: /tmp/ruby.pdf, reason: "read by hand"}\n',
+        [
+            "8:12 error metadata/bad-path: `file` should be the path of an attachment, like reviews/files/report.pdf but is `/tmp/ruby.pdf`; "
+            "give the path from the library's folder, starting reviews/files/, briefings/files/ or content/",
+        ],
+        id="checked-by-hand-outside-the-library",
+    ),
     pytest.param(
         GOOD + "theme: [neglect]\n",
         ["7:1 error metadata/unknown-key: unknown key `theme` in the front matter; did you mean `themes`?"],

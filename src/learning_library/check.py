@@ -9,12 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import anonymisation, layout
 from . import library as library_module
 from .anonymisation import Policy, Suppression
+from .attachments import scan as attachments
 from .findings import Finding, Report
 from .library import Library, Settings
 from .links import check_links, duplicate_slugs
@@ -28,6 +29,8 @@ class Outcome:
     report: Report
     policy: Policy
     suppressions: list[Suppression]
+    hand_checks: list[attachments.HandCheck] = field(default_factory=list)
+    """Attachments declared ``checked_by_hand``, with what each let through, for the sign-off report."""
 
 
 def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None, use_cache: bool = True) -> Outcome:
@@ -50,6 +53,7 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date 
     checked = whole if paths is None else library_module.load(settings, paths)
     report = Report(files=checked.files)
     report.extend(checked.findings)
+    merged = whole
     if paths is None:
         report.extend(duplicate_slugs(whole))
         report.extend(_reserved_paths(whole))
@@ -61,8 +65,11 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date 
         report.extend(check_links(merged, on, [*checked.documents, *checked.pages]))
     found, suppressions = anonymisation.scan(anonymisation.targets(checked), policy, root=settings.root, use_cache=use_cache)
     report.extend(found)
+    attached = attachments.check(merged, checked, policy, on, use_cache=use_cache, whole=paths is None)
+    report.extend(attached.findings)
+    report.files += attached.extra_files
     report.seconds = time.perf_counter() - started
-    return Outcome(whole, report, policy, suppressions)
+    return Outcome(whole, report, policy, suppressions, attached.hand_checks)
 
 
 def _displays(library: Library) -> set[str]:

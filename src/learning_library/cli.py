@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from . import __version__, authoring, check, signoff
+from .attachments.clean import CleanError, clean_metadata
 from .errors import LibraryError
 from .library import display_path, load_settings, today
 from .report import FORMATS, render
@@ -115,6 +116,47 @@ def _date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise authoring.CannotCreate(f"--published {value} is not a date; write it as YYYY-MM-DD, like 2026-03-15") from None
+
+
+@main.command("clean-metadata")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--in-place", is_flag=True, help="Replace each file with its clean copy, keeping its name, so links to it stay right.")
+def clean_metadata_command(files: tuple[Path, ...], in_place: bool) -> None:
+    """Remove the metadata from PDFs and images: authors, titles, GPS positions, camera owners, image comments, XMP.
+
+    Fixes in one step what the check reports as attachments/metadata,
+    attachments/gps, or personal data in a document property or an image's
+    EXIF. Pages, text and pictures are kept; text on the pages themselves
+    has to be changed in the original document.
+
+    Writes a clean copy beside each file, NAME.clean.pdf or NAME.clean.jpg,
+    and leaves the original as it is. With --in-place, replaces the file
+    itself, so the review's `report:` and every link to it stay right.
+    A file with no metadata is left alone.
+
+    Exit status: 0 every file was cleaned, 2 a file could not be cleaned
+    (each one is named on stderr; the others are still cleaned).
+
+    \b
+    Examples:
+        learning-library clean-metadata --in-place reviews/files/2024-child-ruby-report.pdf
+        learning-library clean-metadata briefings/files/team-photo.jpg
+    """
+    failed = False
+    for path in files:
+        try:
+            cleaned = clean_metadata(path, in_place=in_place)
+        except CleanError as exc:
+            click.echo(f"learning-library: {path}: not cleaned: {exc}", err=True)
+            failed = True
+            continue
+        if cleaned.written is None:
+            click.echo(f"{path}: no metadata to remove; left as it is")
+        elif in_place:
+            click.echo(f"{path}: removed {', '.join(cleaned.removed)}")
+        else:
+            click.echo(f"{path}: removed {', '.join(cleaned.removed)}; wrote {cleaned.written}")
+    sys.exit(EXIT_COULD_NOT_RUN if failed else EXIT_OK)
 
 
 def _could_not_run(message: str) -> None:

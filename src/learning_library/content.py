@@ -48,6 +48,22 @@ class AllowEntry:
 
 
 @dataclass(frozen=True)
+class CheckedByHand:
+    """An attachment the check cannot read (a scanned or password-protected PDF) that a person has checked instead.
+
+    The check fails closed on a file it cannot read; this declaration, with its
+    reason, is the only way past that, and the sign-off report lists it.
+    """
+
+    file: str
+    """The attachment's path in the library, like ``reviews/files/2019-child-j-report.pdf``."""
+    reason: str
+    declared_in: str = ""
+    """The file that declares it (a document, a page or the anonymisation policy), for the sign-off report."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
 class Recommendation:
     """A review's recommendation and the state of its action plan."""
 
@@ -86,6 +102,11 @@ class Source:
     def body(self) -> str:
         return self.front.body
 
+    def value_position(self, key: str) -> tuple[int, int]:
+        """The line and column of a front matter key's value, for findings about it found later (a missing report)."""
+        node = _value_node(self.front.node, key) if self.front.node is not None else None
+        return self.front.node_position(node) if node is not None else (1, 1)
+
 
 @dataclass(frozen=True)
 class Document:
@@ -103,6 +124,7 @@ class Document:
     pseudonyms: tuple[str, ...] = ()
     allow: tuple[AllowEntry, ...] = ()
     related: tuple[Located, ...] = ()
+    checked_by_hand: tuple[CheckedByHand, ...] = ()
     age_band: str | None = None
     agencies: tuple[str, ...] = ()
     model: str | None = None
@@ -180,6 +202,7 @@ class Page:
     title: str | None
     pseudonyms: tuple[str, ...] = ()
     allow: tuple[AllowEntry, ...] = ()
+    checked_by_hand: tuple[CheckedByHand, ...] = ()
 
 
 # --- reading values -----------------------------------------------------------------
@@ -389,6 +412,39 @@ class FilePath(Validator):
         return value
 
 
+class AttachmentPath(Validator):
+    """The path of any attachment in the library: under ``reviews/files/``, ``briefings/files/`` or ``content/``."""
+
+    FOLDERS = ("reviews/files/", "briefings/files/", "content/")
+    expected = "the path of an attachment, like reviews/files/report.pdf"
+
+    def read(self, r: _Reader, key: str, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == _NULL or not node.value.strip():
+            return self.wrong(r, key, node)
+        value = node.value.strip().removeprefix("./")
+        if not value.startswith(self.FOLDERS) or ".." in value.split("/"):
+            return r.report(
+                node,
+                "metadata/bad-path",
+                f"`{key}` should be {self.expected} but is `{node.value}`; "
+                "give the path from the library's folder, starting reviews/files/, briefings/files/ or content/",
+            )
+        return value
+
+
+class CheckedByHandItem(Validator):
+    expected = '{file: "reviews/files/report.pdf", reason: "..."}'
+
+    def read(self, r: _Reader, key: str, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.wrong(r, key, node)
+        specs = {"file": FieldSpec("file", AttachmentPath(), required=True), "reason": FieldSpec("reason", Text(), required=True)}
+        values = _read_mapping(r, node, specs, where="a checked_by_hand entry")
+        if values is INVALID:
+            return INVALID
+        return CheckedByHand(values["file"], values["reason"], r.display, r.front.node_position(node)[0])
+
+
 class TextOrFile(FilePath):
     """Text, or a path to a file holding it (the partnership's response)."""
 
@@ -527,6 +583,8 @@ RECOMMENDATION_FIELDS = (
     FieldSpec("updated", Date()),
 )
 
+_CHECKED_BY_HAND_EXAMPLE = '[{file: reviews/files/report.pdf, reason: "Scanned pages, read in full by the business manager"}]'
+
 DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("title", Text(published=True), required=True, example='title: "Child Ruby: local child safeguarding practice review"'),
     FieldSpec("type", DocumentType(), required=True, example="type: lcspr"),
@@ -542,6 +600,7 @@ DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("pseudonyms", ListOf(Text(), example="[Ruby]")),
     FieldSpec("allow", ListOf(AllowItem(), example='[{text: "0808 800 5000", reason: "NSPCC helpline"}]')),
     FieldSpec("related", ListOf(Slug(), example="[2023-child-ruby]")),
+    FieldSpec("checked_by_hand", ListOf(CheckedByHandItem(), example=_CHECKED_BY_HAND_EXAMPLE)),
     FieldSpec("age_band", VocabularySlug("age_bands", "age band"), kinds=_REVIEW_ONLY),
     FieldSpec("agencies", ListOf(VocabularySlug("agencies", "agency"), example="[health, police]"), kinds=_REVIEW_ONLY),
     FieldSpec("model", Text(published=True), kinds=_REVIEW_ONLY),
@@ -574,6 +633,7 @@ PAGE_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("description", Text(published=True)),
     FieldSpec("pseudonyms", ListOf(Text(), example="[Ruby]")),
     FieldSpec("allow", ListOf(AllowItem(), example='[{text: "0808 800 5000", reason: "NSPCC helpline"}]')),
+    FieldSpec("checked_by_hand", ListOf(CheckedByHandItem(), example=_CHECKED_BY_HAND_EXAMPLE)),
     *(FieldSpec(k, _Passthrough()) for k in ("hide", "template", "icon", "status", "search", "tags", "subtitle")),
 )
 _PAGE_SPECS = {s.key: s for s in PAGE_FIELDS}
@@ -682,7 +742,8 @@ def parse_page(path: Path, display: str, uri: str, *, text: str | None = None) -
     if values is INVALID:
         return None, r.findings
     source = Source(path, display, front, tuple(sorted(r.spans)))
-    return Page(source, uri, values.get("title"), values.get("pseudonyms", ()), values.get("allow", ())), r.findings
+    page = Page(source, uri, values.get("title"), values.get("pseudonyms", ()), values.get("allow", ()), values.get("checked_by_hand", ()))
+    return page, r.findings
 
 
 def _kind_of(node: yaml.MappingNode, vocabulary: Vocabulary) -> str | None:

@@ -27,6 +27,11 @@ class Finding:
     a semicolon, what to do about it. ``text`` is the exact text at that place in
     the file; reports other than JSON leave it out, so that a finding of personal
     data does not copy that data into a CI log.
+
+    A finding in an attachment (a PDF, an image) names the ``page`` or the
+    metadata ``field`` it is in; the message starts with the same place in
+    words. On a page, ``line`` and ``column`` count from the top of that
+    page's text; for a field they are 1.
     """
 
     path: str
@@ -40,6 +45,8 @@ class Finding:
     entity: str | None = None
     text: str | None = None
     score: float | None = None
+    page: int | None = None
+    field: str | None = None
 
     @property
     def blocks(self) -> bool:
@@ -75,5 +82,5 @@ class Report:
         return self.errors > 0
 
 
-def _sort_key(f: Finding) -> tuple[str, int, int, str]:
-    return (f.path, f.line, f.column, f.rule)
+def _sort_key(f: Finding) -> tuple[str, int, str, int, int, str]:
+    return (f.path, f.page or 0, f.field or "", f.line, f.column, f.rule)

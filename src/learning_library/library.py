@@ -24,6 +24,8 @@ from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
 DEFAULT_OVERDUE_MONTHS = 6
 """Six months: partnerships commonly review action plans at least twice a year."""
+ATTACHMENT_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+"""The kinds of file the attachment check can read (:mod:`learning_library.attachments`)."""
 
 
 @dataclass(frozen=True)
@@ -159,6 +161,8 @@ class Library:
     """Files whose front matter failed validation, with the names they declare: their text is still checked."""
     extra_slugs: dict[str, str] = field(default_factory=dict)
     """Slugs of documents that exist but could not be read (so a `related` link to them is not 'unknown')."""
+    attachments: list[tuple[Path, str]] = field(default_factory=list)
+    """Attachment files to check (PDFs, images, anything in a ``files/`` folder), each with its name for findings."""
 
     def live(self, on: dt.date) -> list[Document]:
         """Documents that belong on the site on that day, newest first."""
@@ -182,11 +186,14 @@ def load(settings: Settings, paths: Iterable[Path] | None = None) -> Library:
         here = Path.cwd().resolve()
         folders = ((settings.reviews_dir, False), (settings.briefings_dir, False), (settings.docs_dir, True))
         targets = [(p, display_path(p, here)) for folder, recursive in folders for p in _markdown_in(folder.resolve(), recursive=recursive)]
+        for folder in (settings.reviews_dir / "files", settings.briefings_dir / "files", settings.docs_dir):
+            targets.extend((p, display_path(p, here)) for p in _attachments_in(folder.resolve(), settings))
     else:
         targets = []
         for given in paths:
             if given.is_dir():
                 targets.extend((p, str(given / p.relative_to(given))) for p in _markdown_in(given, recursive=True))
+                targets.extend((p, str(given / p.relative_to(given))) for p in _attachments_in(given, settings))
             else:
                 targets.append((given, str(given)))
     seen: set[Path] = set()
@@ -195,8 +202,30 @@ def load(settings: Settings, paths: Iterable[Path] | None = None) -> Library:
         if resolved in seen:
             continue
         seen.add(resolved)
+        if resolved.suffix.lower() != ".md":
+            library.attachments.append((resolved, display))
+            continue
         _read_one(library, resolved, display)
+    library.files += len(library.attachments)
     return library
+
+
+def _attachments_in(folder: Path, settings: Settings) -> list[Path]:
+    """The files of a folder the attachment check reads: everything in a ``files/`` folder, PDFs and images elsewhere.
+
+    Other files in ``content/`` (stylesheets, scripts, fonts) are the site's own, not attachments.
+    """
+    if not folder.is_dir():
+        return []
+    attachment_folders = (settings.reviews_dir / "files", settings.briefings_dir / "files")
+    return sorted(
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.suffix.lower() != ".md"
+        and not any(part.startswith(".") for part in p.relative_to(folder).parts)
+        and (p.suffix.lower() in ATTACHMENT_SUFFIXES or any(p.resolve().is_relative_to(f.resolve()) for f in attachment_folders))
+    )
 
 
 def _markdown_in(folder: Path, *, recursive: bool = False) -> list[Path]:

@@ -25,6 +25,10 @@ _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 _INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)", re.MULTILINE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+_HTML_REFERENCE = re.compile(
+    r"""<(?P<tag>a|img|source|video|audio|embed|object)\b[^>]*?\s(?:src|href|data|poster)\s*=\s*["'](?P<target>[^"'\s]+)["']""",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -37,21 +41,40 @@ class Link:
     label: str
 
 
+def _without_code(body: str) -> str:
+    """The body with code blanked out (offsets unchanged): nothing in code is a link."""
+    if "```" in body or "~~~" in body:
+        body = _FENCE.sub(lambda m: " " * len(m.group(0)), body)
+    if "`" in body:
+        body = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), body)
+    return body
+
+
 def links_in(source: Source) -> Iterator[Link]:
     """Yield the links and images in a file's body, skipping code, where nothing is a link."""
     body = source.body
     if "](" not in body and "]:" not in body:
         return  # most documents link nowhere; skip the regular expressions
     base = source.front.body_offset
-    masked = body
-    if "```" in masked or "~~~" in masked:
-        masked = _FENCE.sub(lambda m: " " * len(m.group(0)), masked)
-    if "`" in masked:
-        masked = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), masked)
+    masked = _without_code(body)
     for m in _INLINE_LINK.finditer(masked):
         yield Link(m["target"], base + m.start("target"), bool(m["image"]), m["label"])
     for m in _REFERENCE.finditer(masked):
         yield Link(m["target"], base + m.start("target"), False, "")
+
+
+def html_links_in(source: Source) -> Iterator[Link]:
+    """Yield the files an HTML tag in a file's body refers to (``<img src>``, ``<a href>``), skipping code.
+
+    The attachment check needs them (an image shown with ``<img>`` is published
+    and checked like one shown with Markdown); the link check reads Markdown only.
+    """
+    body = source.body
+    if "<" not in body:
+        return
+    base = source.front.body_offset
+    for m in _HTML_REFERENCE.finditer(_without_code(body)):
+        yield Link(m["target"], base + m.start("target"), m["tag"].lower() != "a", "")
 
 
 class SiteMap:

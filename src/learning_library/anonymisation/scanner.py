@@ -28,7 +28,10 @@ SUPPRESSION = re.compile(r"<!--\s*allow(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.IG
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[ \t\n][^>]*)?/?>")
 """An HTML tag; not an address in angle brackets (``<name@example.com>``), which is text to check."""
-_LINK_TARGET = re.compile(r"\]\((?!https?:)[^)\n]*\)")
+_PUBLISHED_ATTRIBUTE = re.compile(r"""\b(?:alt|title|aria-label)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""", re.IGNORECASE)
+"""Attributes a reader sees or hears (an image's alt text, a tooltip): published text inside a tag."""
+_LINK_TARGET = re.compile(r"""\]\((?!https?:)[^)\n]*?(?:\s+(?:"(?P<double>[^"\n]*)"|'(?P<single>[^'\n]*)'))?\s*\)""")
+"""A link's or image's target, blanked; its title (``![alt](x.png "title")``), shown as a tooltip, is kept."""
 _MARKUP = re.compile(r"^[ \t]*(?:#{1,6}|>|[-*+]|\d+\.)(?=\s)|^[ \t]*(?:!!!|\?\?\?\+?)[ \t]*\w+|[\[\]`|*~]|(?<!\w)_+|_+(?!\w)", re.MULTILINE)
 
 
@@ -64,13 +67,28 @@ def published_text(source: Source) -> str:
     for start, end in source.published_spans:
         chars[start:end] = text[start:end]
     masked = "".join(chars)
-    for pattern in (_COMMENT, _TAG, _LINK_TARGET, _MARKUP):
-        masked = pattern.sub(_blank, masked)
-    return masked
+    masked = _COMMENT.sub(_blank, masked)
+    masked = _TAG.sub(lambda m: _blank_keeping(m, _PUBLISHED_ATTRIBUTE), masked)
+    masked = _LINK_TARGET.sub(lambda m: _blank_keeping(m), masked)
+    return _MARKUP.sub(_blank, masked)
 
 
 def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group(0))
+
+
+def _blank_keeping(match: re.Match[str], inner: re.Pattern[str] | None = None) -> str:
+    """Blank a match except the quoted values it holds (group ``double`` or ``single``), which stay where they were."""
+    text = match.group(0)
+    chars = [c if c == "\n" else " " for c in text]
+    found = inner.finditer(text) if inner is not None else [match]
+    base = 0 if inner is not None else match.start()
+    for m in found:
+        for group in ("double", "single"):
+            if m.group(group) is not None:
+                start, end = m.span(group)
+                chars[start - base : end - base] = text[start - base : end - base]
+    return "".join(chars)
 
 
 def scan(
@@ -117,7 +135,7 @@ def scan(
     return findings, suppressions
 
 
-def _allowed_ranges(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
+def allowed_ranges(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
     ranges: list[tuple[int, int]] = []
     for phrase in {p.strip() for p in phrases if p.strip()}:
         pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
@@ -126,8 +144,23 @@ def _allowed_ranges(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
 
 
 def _findings(target: Target, text: str, detections: list[list[Any]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
-    source = target.source
-    allowed = _allowed_ranges(text, [*target.pseudonyms, *(a.text for a in target.allow), *(a.text for a in policy.allow)])
+    kept = accepted(text, detections, policy, [*target.pseudonyms, *(a.text for a in target.allow)])
+    return _apply_suppressions(target.source, kept, policy)
+
+
+def accepted(text: str, detections: list[list[Any]], policy: Policy, declared: Iterable[str]) -> list[tuple[str, int, int, float]]:
+    """The detections in a text that the policy and the author's declarations do not accept, one per place.
+
+    Args:
+        text: the text that was analysed.
+        detections: ``[entity, start, end, score]`` as the engine found them (and the cache keeps them).
+        policy: the site's policy: severities, thresholds and the site-wide allow list.
+        declared: the pseudonyms and allowed strings that apply to this text.
+
+    Returns:
+        ``(entity, start, end, score)`` for each detection to report, in order.
+    """
+    allowed = allowed_ranges(text, [*declared, *(a.text for a in policy.allow)])
     kept: list[tuple[str, int, int, float]] = []
     for entity, start, end, score in detections:
         assert isinstance(entity, str) and isinstance(start, int) and isinstance(end, int) and isinstance(score, float | int)
@@ -138,9 +171,7 @@ def _findings(target: Target, text: str, detections: list[list[Any]], policy: Po
         if entity in {"PERSON", "LOCATION"} and is_safe_phrase(text[start:end]):
             continue
         kept.append((entity, start, end, float(score)))
-    kept = _drop_contained(kept, policy)
-    findings, suppressions = _apply_suppressions(source, kept, policy)
-    return findings, suppressions
+    return _drop_contained(kept, policy)
 
 
 def _drop_contained(kept: list[tuple[str, int, int, float]], policy: Policy) -> list[tuple[str, int, int, float]]:

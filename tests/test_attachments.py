@@ -1,0 +1,431 @@
+"""The attachment check end to end: PDFs and images with planted personal data, files it cannot read, clean-metadata.
+
+Every PDF and image here is made by the test, with invented names and a made-up GPS position.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from PIL import ExifTags, Image, PngImagePlugin
+from pypdf import PdfReader, PdfWriter
+from tools.make_example_attachments import text_pdf
+
+from learning_library.attachments import images, pdf
+from learning_library.cli import main
+
+from .conftest import REPO, document
+
+Run = Callable[..., tuple[int, dict]]
+
+PLANTED = "Jordan Pemberton-Smyth"
+REPORT = "reviews/files/2024-child-ruby-report.pdf"
+XMP_CREATOR = (
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+    'xmp:CreateDate="2023-06-14T10:22:01Z"><dc:creator><rdf:Seq><rdf:li>{name}</rdf:li></rdf:Seq></dc:creator>'
+    "</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def photo(*, gps: bool = True, artist: str | None = None, fmt: str = "JPEG") -> bytes:
+    """A small picture with a made-up GPS position (a field in the sea off the example coast) and, optionally, an Artist."""
+    exif = Image.Exif()
+    if gps:
+        exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (4.0, 7.0, 30.0)}
+    if artist:
+        exif[0x013B] = artist
+    out = io.BytesIO()
+    Image.new("RGB", (24, 16), (40, 90, 160)).save(out, fmt, exif=exif)
+    return out.getvalue()
+
+
+def encrypted(data: bytes) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt("invented-password", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch) -> Run:
+    def invoke(root: Path, *args: str) -> tuple[int, dict]:
+        monkeypatch.chdir(root)
+        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
+        assert result.stdout.startswith("{"), result.stderr
+        return result.exit_code, json.loads(result.stdout)
+
+    return invoke
+
+
+def clean(root: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, ["clean-metadata", *args], catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def places(data: dict, path: str) -> set[tuple[str, int | None, str | None]]:
+    return {(f["rule"], f.get("page"), f.get("field")) for f in data["findings"] if f["path"] == path}
+
+
+def attach(root: Path, name: str, data: bytes) -> Path:
+    path = root / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return path
+
+
+def review_with(**extra: str) -> str:
+    return document("Child B: review", "lcspr", "2023-05-01", "[neglect]", body="Child B's review.\n", **extra)
+
+
+# --- the example library --------------------------------------------------------------------
+
+
+@pytest.fixture
+def example_copy(tmp_path: Path) -> Path:
+    """A copy of the example library, with its cache so that only the files a test changes are read afresh."""
+    root = tmp_path / "example"
+    root.mkdir()
+    for name in ("mkdocs.yml", "themes.yml", "anonymisation.yml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("content", "reviews", "briefings"):
+        shutil.copytree(REPO / folder, root / folder)
+    if (REPO / ".cache").is_dir():
+        shutil.copytree(REPO / ".cache", root / ".cache")
+    text = (root / "mkdocs.yml").read_text().replace("hooks/mkdocs_hooks.py", str(REPO / "hooks/mkdocs_hooks.py"))
+    (root / "mkdocs.yml").write_text(text)
+    return root
+
+
+def test_the_example_library_has_a_full_report_and_checks_clean(example_copy: Path, run: Run) -> None:
+    assert "report: " + REPORT in (example_copy / "reviews/2024-child-ruby.md").read_text()
+    assert len(PdfReader(example_copy / REPORT).pages) > 2
+    code, data = run(example_copy)
+    assert code == 0, data["findings"]
+    assert data["summary"]["warnings"] == 0
+
+
+def test_a_name_in_a_pdfs_text_is_found_on_its_page(example_copy: Path, run: Run) -> None:
+    pages = ["Child Ruby: full report", "Ruby lived with Mother.", f"The plan was agreed with {PLANTED} at the meeting."]
+    (example_copy / REPORT).write_bytes(text_pdf(pages))
+    code, data = run(example_copy)
+    assert code == 1
+    (finding,) = [f for f in data["findings"] if f["path"] == REPORT]
+    assert finding["rule"] == "anonymisation/PERSON" and finding["page"] == 3 and finding["text"] == PLANTED
+    assert (finding["line"], finding["column"]) == (1, 26)
+    assert finding["message"].startswith("Page 3: Possible person's name; replace it with a pseudonym")
+
+
+def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_removes_it(example_copy: Path, run: Run) -> None:
+    report = example_copy / REPORT
+    pages = ["Child Ruby: full report", "Ruby lived with Mother."]
+    report.write_bytes(text_pdf(pages, info={"Title": "Child Ruby", "Author": PLANTED}, xmp=XMP_CREATOR.format(name=PLANTED).encode()))
+    code, data = run(example_copy)
+    assert code == 1
+    assert places(data, REPORT) == {
+        ("anonymisation/PERSON", None, "Document property Author"),
+        ("anonymisation/PERSON", None, "XMP dc:creator"),
+    }
+    author = next(f for f in data["findings"] if f.get("field") == "Document property Author")
+    assert author["message"] == (
+        f"Document property Author: Possible person's name; remove it with `learning-library clean-metadata --in-place {REPORT}`"
+    )
+    code, out, _ = clean(example_copy, "--in-place", REPORT)
+    assert code == 0
+    assert out == f"{REPORT}: removed document properties (Title, Author), XMP metadata\n"
+    assert [p.extract_text() for p in PdfReader(report).pages] == pages
+    code, data = run(example_copy)
+    assert code == 0, data["findings"]
+
+
+def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy: Path, run: Run) -> None:
+    briefing = example_copy / "briefings/2025-neglect.md"
+    briefing.write_text(briefing.read_text() + "\n![The seven parts of a 7-minute briefing](files/cycle.jpg)\n")
+    image = example_copy / "briefings/files/cycle.jpg"
+    image.parent.mkdir(exist_ok=True)
+    image.write_bytes(photo(artist=PLANTED))
+    code, data = run(example_copy)
+    assert code == 1
+    assert places(data, "briefings/files/cycle.jpg") == {
+        ("attachments/gps", None, "EXIF GPS"),
+        ("anonymisation/PERSON", None, "EXIF Artist"),
+    }
+    gps = next(f for f in data["findings"] if f["rule"] == "attachments/gps")
+    assert gps["message"] == (
+        "EXIF GPS: the image records a GPS position (where it was taken); "
+        "remove it with `learning-library clean-metadata --in-place briefings/files/cycle.jpg`"
+    )
+    # By default a clean copy is written beside the file, and the original is left as it was.
+    code, out, _ = clean(example_copy, "briefings/files/cycle.jpg")
+    assert (code, out) == (0, "briefings/files/cycle.jpg: removed EXIF; wrote briefings/files/cycle.clean.jpg\n")
+    assert images.inspect((example_copy / "briefings/files/cycle.clean.jpg").read_bytes()).problems == []
+    assert images.inspect(image.read_bytes()).problems != []
+    (example_copy / "briefings/files/cycle.clean.jpg").unlink()
+    assert clean(example_copy, "--in-place", "briefings/files/cycle.jpg")[0] == 0
+    code, data = run(example_copy)
+    assert code == 0, data["findings"]
+    assert clean(example_copy, "briefings/files/cycle.jpg")[1] == "briefings/files/cycle.jpg: no metadata to remove; left as it is\n"
+
+
+def test_a_planted_name_in_a_pdf_and_gps_in_an_image_stop_the_build(example_copy: Path) -> None:
+    (example_copy / REPORT).write_bytes(text_pdf(["Child Ruby: full report"], info={"Author": PLANTED}))
+    briefing = example_copy / "briefings/2025-neglect.md"
+    briefing.write_text(briefing.read_text() + "\n![A chart of referrals by month](files/chart.png)\n")
+    (example_copy / "briefings/files").mkdir(exist_ok=True)
+    (example_copy / "briefings/files/chart.png").write_bytes(photo(fmt="PNG"))
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=example_copy, capture_output=True, text=True)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
+    assert f"{REPORT}:1:1: error anonymisation/PERSON: Document property Author: Possible person's name" in output
+    assert "briefings/files/chart.png:1:1: error attachments/gps: EXIF GPS: the image records a GPS position" in output
+    assert "Traceback" not in output
+    assert not (example_copy / "site/index.html").exists()
+
+
+# --- files the check cannot read ------------------------------------------------------------
+
+CANNOT_READ = [
+    pytest.param(
+        lambda: encrypted(text_pdf(["Child B's full report."])),
+        "attachments/encrypted",
+        "The PDF is protected by a password",
+        id="encrypted",
+    ),
+    pytest.param(lambda: text_pdf(["Child B's full report."])[:300], "attachments/unreadable", "The PDF cannot be read (", id="corrupt"),
+    pytest.param(lambda: b"", "attachments/unreadable", "The PDF cannot be read (EmptyFileError", id="empty"),
+    pytest.param(lambda: text_pdf([None, None]), "attachments/no-text", "The PDF has no text the check can read", id="image-only"),
+]
+
+
+@pytest.mark.parametrize(("make", "rule", "message"), CANNOT_READ)
+def test_a_pdf_the_check_cannot_read_fails_closed(
+    make_library: Callable[..., Path], run: Run, make: Callable[[], bytes], rule: str, message: str
+) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
+    attach(root, "reviews/files/child-b.pdf", make())
+    code, data = run(root)
+    assert code == 1
+    (finding,) = data["findings"]
+    assert (finding["path"], finding["rule"], finding["severity"]) == ("reviews/files/child-b.pdf", rule, "error")
+    assert finding["message"].startswith(message)
+    assert finding["message"].endswith("declare it in `checked_by_hand` with a reason")
+
+
+def test_a_scanned_page_among_text_pages_is_named(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
+    attach(root, "reviews/files/child-b.pdf", text_pdf(["Child B's full report.", None]))
+    code, data = run(root)
+    assert code == 1
+    assert places(data, "reviews/files/child-b.pdf") == {("attachments/no-text", 2, None)}
+
+
+def test_checked_by_hand_lets_a_pdf_through_and_is_in_the_sign_off_report(
+    make_library: Callable[..., Path], run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reason = "Scanned 2016 report; read page by page by the business manager"
+    front = f'[{{file: reviews/files/child-b.pdf, reason: "{reason}"}}]'
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf", checked_by_hand=front)})
+    attach(root, "reviews/files/child-b.pdf", text_pdf([None, None], info={"Author": PLANTED}))
+    code, data = run(root)
+    # The hand check stands in for what the check cannot read (the pages), not for what it can (the properties).
+    assert code == 1
+    assert places(data, "reviews/files/child-b.pdf") == {("anonymisation/PERSON", None, "Document property Author")}
+    assert clean(root, "--in-place", "reviews/files/child-b.pdf")[0] == 0
+    code, data = run(root)
+    assert code == 0, data["findings"]
+    monkeypatch.chdir(root)
+    signoff = CliRunner().invoke(main, ["check", "--report"]).stdout
+    section = signoff.split("## Attachments checked by hand", 1)[1]
+    assert f"- reviews/files/child-b.pdf: “{reason}” (declared in reviews/2023-child-b.md, line 8)." in section
+    assert "In place of the check, which found: The PDF has no text the check can read" in section
+
+
+def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library(
+        {
+            "content/reports/annual-report.pdf": "",
+            "content/about.md": "---\ntitle: About\n---\n\n[Annual report](reports/annual-report.pdf)\n",
+        }
+    )
+    attach(root, "content/reports/annual-report.pdf", encrypted(text_pdf(["Annual report."])))
+    assert run(root)[0] == 1
+    (root / "anonymisation.yml").write_text(
+        'checked_by_hand:\n  - {file: content/reports/annual-report.pdf, reason: "Printed and read in full by the business manager"}\n'
+    )
+    code, data = run(root)
+    assert code == 0, data["findings"]
+    signoff = CliRunner().invoke(main, ["check", "--report"]).stdout
+    assert (
+        "- content/reports/annual-report.pdf: “Printed and read in full by the business manager” (declared in anonymisation.yml)."
+        in signoff
+    )
+
+
+def test_an_unneeded_checked_by_hand_is_a_warning(make_library: Callable[..., Path], run: Run) -> None:
+    front = '[{file: reviews/files/child-b.pdf, reason: "read by hand"}]'
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf", checked_by_hand=front)})
+    attach(root, "reviews/files/child-b.pdf", text_pdf(["Child B's full report."]))
+    code, data = run(root)
+    assert code == 0
+    (finding,) = data["findings"]
+    assert (finding["path"], finding["line"], finding["rule"], finding["severity"]) == (
+        "reviews/2023-child-b.md", 8, "attachments/unused-checked-by-hand", "warning",
+    )  # fmt: skip
+
+
+# --- references -------------------------------------------------------------------------------
+
+
+def test_a_missing_report_is_an_error_at_its_key(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b-report.pdf")})
+    attach(root, "reviews/files/child-b-reprot.pdf", text_pdf(["Child B's full report."]))
+    code, data = run(root)
+    assert code == 1
+    missing = next(f for f in data["findings"] if f["rule"] == "attachments/missing")
+    assert (missing["path"], missing["line"], missing["column"], missing["severity"]) == ("reviews/2023-child-b.md", 7, 9, "error")
+    assert missing["message"] == (
+        "`report` names reviews/files/child-b-report.pdf, which does not exist; did you mean `reviews/files/child-b-reprot.pdf`?"
+    )
+
+
+def test_an_attachment_nothing_links_to_is_a_warning_and_is_not_published(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library()
+    attach(root, "reviews/files/old-draft.pdf", text_pdf(["An old draft."]))
+    code, data = run(root)
+    assert code == 0
+    (finding,) = data["findings"]
+    assert (finding["path"], finding["rule"], finding["severity"]) == ("reviews/files/old-draft.pdf", "attachments/unreferenced", "warning")
+    assert finding["message"].startswith("Nothing links to this file, so it is not published;")
+
+
+def test_a_linked_file_the_check_cannot_read_is_an_error(make_library: Callable[..., Path], run: Run) -> None:
+    body = "Read the [partnership's response](files/response.docx).\n"
+    root = make_library({"reviews/2023-child-b.md": document("Child B", "lcspr", "2023-05-01", "[neglect]", body=body)})
+    attach(root, "reviews/files/response.docx", b"PK\x03\x04 invented")
+    code, data = run(root)
+    assert code == 1
+    assert places(data, "reviews/files/response.docx") == {("attachments/unsupported", None, None)}
+
+
+def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Path], run: Run) -> None:
+    body = (
+        f"![Photo of {PLANTED} at the family home](files/room.png)\n\n"
+        '<img src="files/room.png" alt="Sam Okafor in the kitchen">\n\n'
+        '![A room](files/room.png "Taken by Kerry Walsh")\n'
+    )
+    root = make_library({"briefings/2024-rooms.md": document("Rooms", "themed-briefing", "2024-01-01", "[neglect]", body=body)})
+    attach(root, "briefings/files/room.png", photo(gps=False, fmt="PNG"))
+    code, data = run(root)
+    assert code == 1
+    found = {(f["path"], f["line"], f["column"], f["text"]) for f in data["findings"]}
+    assert found == {
+        ("briefings/2024-rooms.md", 9, 12, PLANTED),
+        ("briefings/2024-rooms.md", 11, 32, "Sam Okafor"),
+        ("briefings/2024-rooms.md", 13, 36, "Kerry Walsh"),
+    }
+
+
+def test_an_image_shown_with_html_is_referred_to_and_checked(make_library: Callable[..., Path], run: Run) -> None:
+    body = (
+        '<figure markdown>\n<img src="files/chart.png" alt="Referrals by month" width="400">\n</figure>\n\n`<img src="files/code.png">`\n'
+    )
+    root = make_library({"briefings/2024-chart.md": document("Chart", "themed-briefing", "2024-01-01", "[neglect]", body=body)})
+    attach(root, "briefings/files/chart.png", photo(fmt="PNG"))
+    attach(root, "briefings/files/code.png", photo(gps=False, fmt="PNG"))
+    code, data = run(root)
+    assert code == 1
+    assert places(data, "briefings/files/chart.png") == {("attachments/gps", None, "EXIF GPS")}
+    # A tag in code is not an image on the page.
+    assert places(data, "briefings/files/code.png") == {("attachments/unreferenced", None, None)}
+
+
+def test_a_single_file_checks_its_attachments_and_an_attachment_can_be_checked_alone(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
+    attach(root, "reviews/files/child-b.pdf", text_pdf([f"Agreed with {PLANTED}."]))
+    for args in (["reviews/2023-child-b.md"], ["reviews/files/child-b.pdf"], ["reviews"]):
+        code, data = run(root, *args)
+        assert code == 1, args
+        assert places(data, "reviews/files/child-b.pdf") == {("anonymisation/PERSON", 1, None)}, args
+        assert data["summary"]["files"] == {"reviews/2023-child-b.md": 2, "reviews/files/child-b.pdf": 1, "reviews": 3}[args[0]], args
+
+
+def test_pseudonyms_of_the_document_that_links_to_a_pdf_apply_to_it(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf", pseudonyms=f"[{PLANTED}]")})
+    attach(root, "reviews/files/child-b.pdf", text_pdf([f"Agreed with {PLANTED}."], info={"Author": PLANTED}))
+    code, data = run(root)
+    assert code == 0, data["findings"]
+
+
+def test_an_author_field_a_person_could_not_be_found_in_is_still_a_warning(make_library: Callable[..., Path], run: Run) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
+    attach(root, "reviews/files/child-b.pdf", text_pdf(["Child B's full report."], info={"Author": "jpsmyth2"}))
+    code, data = run(root)
+    assert code == 0
+    assert places(data, "reviews/files/child-b.pdf") == {("attachments/metadata", None, "Document property Author")}
+
+
+def test_sarif_and_github_name_the_page_without_the_text(make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
+    attach(root, "reviews/files/child-b.pdf", text_pdf(["Cover", f"Agreed with {PLANTED}."]))
+    monkeypatch.chdir(root)
+    sarif = json.loads(CliRunner().invoke(main, ["check", "--format", "sarif"]).stdout)
+    (result,) = sarif["runs"][0]["results"]
+    assert result["properties"] == {"page": 2} and result["message"]["text"].startswith("Page 2: Possible person's name")
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reviews/files/child-b.pdf"
+    github = CliRunner().invoke(main, ["check", "--format", "github"]).stdout
+    assert "::error file=reviews/files/child-b.pdf,line=1,col=13" in github and "Pemberton" not in github
+
+
+def test_unchanged_attachments_are_not_read_again(make_library: Callable[..., Path], run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
+    attach(root, "reviews/files/child-b.pdf", text_pdf(["A page with nothing to report.", f"Agreed with {PLANTED}."]))
+    code, data = run(root)
+    monkeypatch.setattr(pdf, "inspect", lambda data: pytest.fail("an unchanged PDF was read again"))
+    again = run(root)
+    assert again[0] == code == 1 and again[1]["findings"] == data["findings"]
+    # Only text that is reported is kept in the cache, not the pages that had nothing in them.
+    assert b"nothing to report" not in (root / ".cache/learning-library/attachments.json").read_bytes()
+
+
+# --- clean-metadata ---------------------------------------------------------------------------
+
+
+def test_clean_metadata_strips_every_kind_of_image_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    info = PngImagePlugin.PngInfo()
+    info.add_text("Author", PLANTED)
+    info.add_itxt("XML:com.adobe.xmp", XMP_CREATOR.format(name="Sam Okafor"))
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8)).save(out, "PNG", pnginfo=info, exif=Image.open(io.BytesIO(photo())).getexif())
+    Path("picture.png").write_bytes(out.getvalue())
+    before = images.inspect(out.getvalue())
+    assert {u.field for u in before.units} == {"PNG text Author", "XMP dc:creator"} and [p.rule for p in before.problems] == [
+        "attachments/gps"
+    ]
+    code, output, _ = clean(tmp_path, "picture.png")
+    assert code == 0 and output == "picture.png: removed EXIF, XMP, text Author, text XML:com.adobe.xmp; wrote picture.clean.png\n"
+    after = images.inspect(Path("picture.clean.png").read_bytes())
+    assert after.units == [] and after.problems == []
+
+
+def test_clean_metadata_names_each_file_it_cannot_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    Path("locked.pdf").write_bytes(encrypted(text_pdf(["Report."])))
+    Path("notes.docx").write_bytes(b"PK")
+    Path("photo.jpg").write_bytes(photo())
+    code, out, err = clean(tmp_path, "--in-place", "locked.pdf", "notes.docx", "photo.jpg")
+    assert code == 2
+    assert err.splitlines() == [
+        "learning-library: locked.pdf: not cleaned: the PDF is protected by a password; save a copy without a password first",
+        "learning-library: notes.docx: not cleaned: only PDF, PNG, JPEG, GIF and WebP files can be cleaned, not .docx",
+    ]
+    assert out == "photo.jpg: removed EXIF\n"
