@@ -149,7 +149,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return csp.add_policy(output)
+    return csp.add_policy(output, authored=page.content or "")
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:

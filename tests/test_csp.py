@@ -46,6 +46,14 @@ def test_the_policy_allows_the_pages_own_scripts_and_no_other_inline_script() ->
     assert not re.search(r"frame-ancestors|report-uri|sandbox", result)
 
 
+def test_a_script_an_author_wrote_into_a_page_stays_blocked() -> None:
+    authored = "<p>Learning</p><script>steal()</script>"
+    page = f"<html><head><meta charset='utf-8'><script>theme()</script></head><body>{authored}</body></html>"
+    result = add_policy(page, authored=authored)
+    assert script_hash("theme()") in result
+    assert script_hash("steal()") not in result
+
+
 @pytest.mark.parametrize(
     ("page", "before"),
     [
