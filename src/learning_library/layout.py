@@ -7,6 +7,7 @@ form MkDocs calls ``src_uri``.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 import re
 
@@ -56,6 +57,7 @@ def attachment_uri(library_relative: str) -> str:
     return library_relative
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def relative(from_uri: str, to_uri: str) -> str:
     """A Markdown link from one page to another, which MkDocs turns into the right address."""
     return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
@@ -71,8 +73,12 @@ def page_url(uri: str, directory_urls: bool = True) -> str:
     return stem + "/"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
-    """A relative address from one page to another, for links written as HTML rather than Markdown."""
+    """A relative address from one page to another, for links written as HTML rather than Markdown.
+
+    Remembered: listings link the same pages from many pages, and relpath is slow.
+    """
     here = page_url(from_uri, directory_urls)
     there = page_url(to_uri, directory_urls)
     folder = here if directory_urls else posixpath.dirname(here)

@@ -46,12 +46,17 @@ def format_date(day: dt.date) -> str:
     return f"{day.day} {day:%B %Y}"
 
 
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
 def _front(title: str, description: str | None = None, **extra: object) -> str:
     meta: dict[str, object] = {"title": title}
     if description:
         meta["description"] = description
     meta.update(extra)
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=10_000) + "---\n\n"
+    # libyaml's emitter where it is installed: a page a document, and the pure-Python one is slow.
+    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
+    return "---\n" + text + "---\n\n"
 
 
 class Site:
@@ -77,6 +82,7 @@ class Site:
                     self.cited_by[slug.value].append(document)
         settings = library.settings
         self.tracked = tracker.track(self.reviews, on, settings.overdue_after_months)
+        self._learning_points: dict[str, list[tuple[str, str]]] = {}
         self.tracked_by_review: dict[str, list[Tracked]] = defaultdict(list)
         for row in self.tracked:
             self.tracked_by_review[row.review.slug].append(row)
@@ -359,10 +365,16 @@ class Site:
         return "## What the reviews teach\n\n" + "\n".join(lines) if lines else ""
 
     def learning_points(self, review: Document) -> list[tuple[str, str]]:
-        """A review's learning points, each with the id of its heading on the review's page."""
-        found = headings(review.source.body)
-        ids = layout.heading_ids([h.text for h in found])
-        return [(found[i].text, ids[i]) for i in learning_points(found)]
+        """A review's learning points, each with the id of its heading on the review's page.
+
+        Kept once found: every theme page of a review asks again, and finding
+        them reads the whole text.
+        """
+        if review.slug not in self._learning_points:
+            found = headings(review.source.body)
+            ids = layout.heading_ids([h.text for h in found])
+            self._learning_points[review.slug] = [(found[i].text, ids[i]) for i in learning_points(found)]
+        return self._learning_points[review.slug]
 
     def themes_overview(self) -> str:
         uri = layout.THEMES_INDEX
