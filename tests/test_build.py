@@ -9,6 +9,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 
 from .conftest import document
 
@@ -195,12 +196,50 @@ def test_rendering_on_both_cores_builds_the_same_site(make_library: Callable[...
     assert [str(k) for k in serial if parallel[k] != serial[k]] == []
     # the search index, built from the documents' content, holds the same pages
     assert '"page_count":3' in (root / "site/pagefind/pagefind-entry.json").read_text()
+    # built again, every page comes from the render cache: still the same site
+    assert (root / ".cache/learning-library/rendered.json").is_file()
+    result = build(root, parallel=True)
+    assert result.returncode == 0, result.stderr
+    cached = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*.html")}
+    assert [str(k) for k in serial if cached.get(k) != serial[k]] == []
+
+
+def test_a_page_whose_markdown_changed_is_rendered_again(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library(
+        {"reviews/2022-links.md": document("Links", "lcspr", "2022-02-01", "[neglect]", body="## Part\n\nThe first wording.\n")}
+    )
+    assert build(root, parallel=True).returncode == 0
+    page = root / "site/reviews/2022-links/index.html"
+    assert "The first wording." in page.read_text()
+    (root / "reviews/2022-links.md").write_text(
+        document("Links", "lcspr", "2022-02-01", "[neglect]", body="## Part\n\nThe second wording.\n")
+    )
+    result = build(root, parallel=True)
+    assert result.returncode == 0, result.stderr
+    assert "The second wording." in page.read_text()
+    assert "The first wording." not in page.read_text()
+    # the home page is filled from the library by a hook, so the cache keys it on what the hook made of it
+    write_review = document("A new review", "lcspr", "2025-03-01", "[neglect]", body="## Part\n\nNew.\n")
+    (root / "reviews/2025-new.md").write_text(write_review)
+    assert build(root, parallel=True).returncode == 0
+    assert "A new review" in (root / "site/index.html").read_text()
+
+
+def test_a_warning_from_rendering_is_given_again_for_a_page_from_the_cache(make_library: Callable[..., Path], build: Build) -> None:
+    root = make_library({"content/extra.md": "---\ntitle: Extra\n---\n\nSee [about](/about/).\n"})
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config["validation"] = {**config["validation"], "links": {"absolute_links": "warn"}}
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    for _ in range(2):  # rendered, then from the cache
+        result = build(root, "--strict", parallel=True)
+        assert result.returncode == 1
+        assert "contains an absolute link '/about/'" in result.stderr
 
 
 def test_a_warning_while_rendering_on_both_cores_still_fails_a_strict_build(make_library: Callable[..., Path], build: Build) -> None:
     body = "## Part\n\nSee [a missing anchor](../briefings/2024-neglect-briefing.md#nowhere).\n"
     root = make_library({"reviews/2022-links.md": document("Links", "lcspr", "2022-02-01", "[neglect]", body=body)})
-    for parallel in (False, True):
+    for parallel in (False, True, True):  # the last one from the render cache
         result = build(root, "--strict", parallel=parallel)
         assert result.returncode == 1
         assert "does not contain an anchor '#nowhere'" in result.stderr

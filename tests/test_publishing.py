@@ -136,7 +136,7 @@ def test_both_workflows_install_the_same_way_and_keep_the_caches() -> None:
     assert "--require-hashes -r requirements/model.txt" in install
     cache = setup[step_index(setup, uses="actions/cache@")]["with"]
     assert cache["path"] == ".cache/learning-library"
-    from learning_library.anonymisation.cache import CACHE_DIR
+    from learning_library.cache import CACHE_DIR
 
     assert cache["path"] == CACHE_DIR
     assert cache["restore-keys"] == "learning-library-" and cache["key"].startswith("learning-library-${{ hashFiles(")

@@ -11,16 +11,31 @@ extensions and MkDocs' own link, anchor and title processors) and relays what
 those processors log, so a warning in a worker still fails a ``--strict``
 build. It leans on MkDocs 1.6 internals, which is why MkDocs is pinned, and it
 steps aside (MkDocs renders as usual) for small sites or a single core.
+
+What it renders it keeps in a cache (see :mod:`learning_library.cache`), so a
+rebuild, in ``mkdocs serve`` or in CI with the cache restored, renders only the
+pages whose Markdown changed. A page's entry is keyed by its Markdown as the
+plugins hand it over (so the home page, filled from the library, is rendered
+again when the library changes), its address, and a fingerprint of everything
+else rendering reads: the Markdown extensions and their settings, the versions
+of the libraries and of this module, the link validation settings, and the
+address of every file in the site (a link's target is resolved against them, so
+adding or moving a page renders every page again once).
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import multiprocessing
 import os
+import re
 import types
 from dataclasses import dataclass
-from typing import Any
+from importlib import metadata
+from pathlib import Path
+from typing import Any, cast
 
 import markdown
 from mkdocs.config.defaults import MkDocsConfig
@@ -32,7 +47,10 @@ from mkdocs.structure.pages import (
     _RawHTMLPreprocessor,
     _RelativePathTreeprocessor,
 )
-from mkdocs.structure.toc import TableOfContents, get_toc
+from mkdocs.structure.toc import get_toc
+
+from . import __version__
+from .cache import ResultCache
 
 MIN_PAGES = 100
 """Below this, forking costs more than it saves."""
@@ -43,16 +61,27 @@ _job: dict[str, Any] = {}
 
 @dataclass
 class _Rendered:
-    uri: str
+    """What rendering one page produced, in plain data, so that it can be cached as JSON."""
+
     content: str
-    toc: TableOfContents
+    toc_tokens: list[dict[str, Any]]
     title: str | None
-    anchors: set[str]
+    anchors: list[str]
     links: dict[str, dict[str, str]]
+    """Target file's ``src_uri`` to the anchors this page links to in it."""
+    logs: list[tuple[int, str, str]]
+    """What MkDocs' processors logged while rendering: level, logger, message."""
+
+    @classmethod
+    def from_json(cls, data: Any) -> _Rendered | None:
+        try:
+            return cls(**data)
+        except TypeError:
+            return None  # an entry of another shape: render the page again
 
 
 def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
-    """Render ``pages`` ahead of MkDocs, in parallel, and make their own ``render`` keep the result.
+    """Render ``pages`` ahead of MkDocs, in parallel or from the cache, and make their own ``render`` keep the result.
 
     Returns:
         Whether the pages were rendered (False: MkDocs will render them itself).
@@ -60,7 +89,8 @@ def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
     minimum = int(os.environ.get("LEARNING_LIBRARY_PARALLEL_FROM", MIN_PAGES))
     if len(pages) < minimum or (os.cpu_count() or 1) < WORKERS:
         return False
-    _job.update(config=config, files=files)
+    cache = ResultCache(Path(config.config_file_path).parent, _fingerprint(config, files), name="rendered")
+    _job.update(config=config, files=files, cache=cache)
     uris = [page.file.src_uri for page in pages]
     try:
         with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
@@ -68,18 +98,80 @@ def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
     finally:
         _job.clear()
     by_uri = {page.file.src_uri: page for page in pages}
-    for rendered, logs in chunks:
-        for level, name, message in logs:
-            logging.getLogger(name).log(level, message)
-        for item in rendered:
-            page = by_uri[item.uri]
+    used = set()
+    for chunk in chunks:
+        for uri, key, fresh in chunk:
+            used.add(key)
+            if fresh is not None:
+                cache.put(key, fresh.__dict__)
+            item = fresh or _Rendered.from_json(cache.get(key))
+            assert item is not None  # the worker found this very entry usable
+            for level, name, message in item.logs:
+                logging.getLogger(name).log(level, message)
+            page = by_uri[uri]
             page.content = item.content
-            page.toc = item.toc
+            page.toc = get_toc(cast(Any, item.toc_tokens))  # Markdown's toc tokens, back from JSON
             page._title_from_render = item.title
-            page.present_anchor_ids = item.anchors
-            page.links_to_anchors = {files.get_file_from_path(uri): links for uri, links in item.links.items()}  # type: ignore[misc]
+            page.present_anchor_ids = set(item.anchors)
+            page.links_to_anchors = {files.get_file_from_path(target): links for target, links in item.links.items()}  # type: ignore[misc]
             page.render = types.MethodType(_already_rendered, page)  # type: ignore[method-assign]
+    cache.save(used)
     return True
+
+
+def _fingerprint(config: MkDocsConfig, files: Files) -> str:
+    """Everything besides a page's own Markdown and address that its rendering depends on."""
+    digest = hashlib.sha256()
+    extensions = config["markdown_extensions"]
+    modules = {"markdown", "mkdocs", *(_module_of(extension) for extension in extensions)}
+    distributions = metadata.packages_distributions()
+    versions = sorted({f"{d}-{metadata.version(d)}" for m in modules for d in distributions.get(m, [m]) if _installed(d)})
+    settings = {
+        "package": __version__,
+        "code": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
+        "versions": versions,
+        "extensions": extensions,
+        "extension_settings": config["mdx_configs"],
+        "directory_urls": config.use_directory_urls,
+        "validation": config.validation,
+    }
+    digest.update(json.dumps(settings, sort_keys=True, default=_stable_repr).encode())
+    for file in files:
+        digest.update(f"{file.src_uri}\0{file.url}\0{file.inclusion.name}\n".encode())
+    return digest.hexdigest()
+
+
+def _module_of(extension: Any) -> str:
+    """The top-level module an extension (a name or an instance) comes from."""
+    name = extension if isinstance(extension, str) else type(extension).__module__
+    return str(name).split(".")[0]
+
+
+def _installed(distribution: str) -> bool:
+    try:
+        metadata.version(distribution)
+    except metadata.PackageNotFoundError:
+        return False
+    return True
+
+
+_ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
+
+
+def _stable_repr(value: Any) -> str:
+    """A setting JSON cannot hold (a function, a settings object), named the same way in every run."""
+    if callable(value) and hasattr(value, "__qualname__"):
+        return f"{getattr(value, '__module__', '')}.{value.__qualname__}"
+    if hasattr(value, "items"):
+        return json.dumps(dict(value.items()), sort_keys=True, default=_stable_repr)
+    return _ADDRESS.sub("", repr(value))
+
+
+def _key(fingerprint: str, uri: str, markdown_text: str) -> str:
+    digest = hashlib.sha256(fingerprint.encode())
+    digest.update(f"\0{uri}\0".encode())
+    digest.update(markdown_text.encode("utf-8"))
+    return digest.hexdigest()
 
 
 def _already_rendered(page: Page, config: MkDocsConfig, files: Files) -> None:
@@ -95,14 +187,16 @@ class _Collect(logging.Handler):
         self.records.append((record.levelno, record.name, record.getMessage()))
 
 
-def _render_chunk(uris: list[str]) -> tuple[list[_Rendered], list[tuple[int, str, str]]]:
+def _render_chunk(uris: list[str]) -> list[tuple[str, str, _Rendered | None]]:
+    """Each page's address, cache key, and what rendering it produced (None: the cache holds it)."""
     config: MkDocsConfig = _job["config"]
     files: Files = _job["files"]
+    cache: ResultCache = _job["cache"]
     collect = _Collect()
     logger = logging.getLogger("mkdocs")
     logger.handlers = [collect]  # this process is thrown away; its parent logs what it collected
-    md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
-    rendered = []
+    md: markdown.Markdown | None = None
+    out: list[tuple[str, str, _Rendered | None]] = []
     for uri in uris:
         file = files.get_file_from_path(uri)
         assert file is not None and file.page is not None
@@ -110,7 +204,14 @@ def _render_chunk(uris: list[str]) -> tuple[list[_Rendered], list[tuple[int, str
         page.read_source(config)
         assert page.markdown is not None
         text = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
+        key = _key(cache.engine_version, uri, text)
+        if _Rendered.from_json(cache.get(key)) is not None:
+            out.append((uri, key, None))
+            continue
+        if md is None:
+            md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
         md.reset()
+        collect.records = []
         raw_html = _RawHTMLPreprocessor()
         raw_html._register(md)
         anchors = _ExtractAnchorsTreeprocessor(file, files, config)
@@ -120,14 +221,13 @@ def _render_chunk(uris: list[str]) -> tuple[list[_Rendered], list[tuple[int, str
         title = _ExtractTitleTreeprocessor()
         title._register(md)
         content = md.convert(text)
-        rendered.append(
-            _Rendered(
-                uri,
-                content,
-                get_toc(getattr(md, "toc_tokens", [])),
-                page.title,
-                anchors.present_anchor_ids | raw_html.present_anchor_ids,
-                {target.src_uri: links for target, links in relative.links_to_anchors.items()},
-            )
+        rendered = _Rendered(
+            content=content,
+            toc_tokens=getattr(md, "toc_tokens", []),
+            title=title.title,
+            anchors=sorted(anchors.present_anchor_ids | raw_html.present_anchor_ids),
+            links={target.src_uri: links for target, links in relative.links_to_anchors.items()},
+            logs=collect.records,
         )
-    return rendered, collect.records
+        out.append((uri, key, rendered))
+    return out

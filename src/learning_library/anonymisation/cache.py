@@ -2,23 +2,13 @@
 
 A result is keyed by the file's exact contents, the policy's fingerprint, the
 model and the version of this package: change any of them and the file is
-scanned afresh. The cache is one JSON file under ``.cache/`` in the library,
-written atomically, so a check interrupted half way leaves the old cache whole.
+scanned afresh. The cache itself is :class:`learning_library.cache.ResultCache`.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
-import os
-import tempfile
 from pathlib import Path
-from typing import Any
-
-from .. import __version__
-
-CACHE_DIR = ".cache/learning-library"
-_FORMAT = 1
 
 
 def engine_version(model: str) -> str:
@@ -51,39 +41,3 @@ def _code_fingerprint() -> str:
 def key(text: str, policy_fingerprint: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return f"{digest[:32]}-{policy_fingerprint}"
-
-
-class ResultCache:
-    """Raw results per file (detections; for attachments, also what was read from them), turned into findings each run."""
-
-    def __init__(self, root: Path | None, engine_version: str, name: str = "anonymisation") -> None:
-        self.path = root / CACHE_DIR / f"{name}.json" if root is not None else None
-        self.engine_version = engine_version
-        self.entries: dict[str, Any] = {}
-        self.dirty = False
-        if self.path is not None and self.path.is_file():
-            try:
-                data = json.loads(self.path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                data = {}  # a damaged cache is only a slower check
-            if data.get("format") == _FORMAT and data.get("package") == __version__ and data.get("engine") == engine_version:
-                self.entries = data.get("entries", {})
-
-    def get(self, entry_key: str) -> Any:
-        return self.entries.get(entry_key)
-
-    def put(self, entry_key: str, detections: Any) -> None:
-        self.entries[entry_key] = detections
-        self.dirty = True
-
-    def save(self, keep: set[str]) -> None:
-        """Write the cache, keeping only the entries still in use, so it never grows without end."""
-        if self.path is None or (not self.dirty and set(self.entries) <= keep):
-            return
-        entries = {k: v for k, v in self.entries.items() if k in keep}
-        data = {"format": _FORMAT, "package": __version__, "engine": self.engine_version, "entries": entries}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            json.dump(data, handle, separators=(",", ":"))
-        os.replace(tmp, self.path)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..cache import ResultCache
 from ..content import AllowEntry, Source
 from ..findings import Finding, Severity
 from . import cache as cache_module
@@ -112,7 +113,7 @@ def scan(
     Raises:
         CheckUnavailable: the model or Presidio cannot load.
     """
-    cache = cache_module.ResultCache(root if use_cache else None, cache_module.engine_version(policy.model))
+    cache = ResultCache(root if use_cache else None, cache_module.engine_version(policy.model))
     fingerprint = policy.fingerprint()
     keys = [cache_module.key(t.source.text, fingerprint) for t in targets]
     missing = [i for i, k in enumerate(keys) if cache.get(k) is None]

@@ -25,6 +25,7 @@ from ..anonymisation.entities import ENTITIES
 from ..anonymisation.names import is_safe_phrase
 from ..anonymisation.policy import Policy
 from ..anonymisation.scanner import accepted, allowed_ranges
+from ..cache import ResultCache
 from ..content import CheckedByHand, Document, Page
 from ..errors import CheckUnavailable
 from ..findings import Finding, Severity
@@ -206,7 +207,7 @@ def _version(policy: Policy) -> str:
 
 def _inspect_all(attachments: Sequence[_Attachment], policy: Policy, root: Path, *, use_cache: bool, whole: bool) -> None:
     """Fill in each attachment's inspection: from the cache for unchanged files, else read and scanned now."""
-    cache = cache_module.ResultCache(root if use_cache else None, _version(policy), name="attachments")
+    cache = ResultCache(root if use_cache else None, _version(policy), name="attachments")
     fingerprint = policy.fingerprint()
     keys = []
     fresh: list[tuple[str, _Attachment, Inspection]] = []

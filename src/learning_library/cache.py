@@ -1,0 +1,61 @@
+"""Results kept per input, so that work on an unchanged file is never done twice.
+
+The anonymisation check, the attachment check and the page renderer each keep
+one cache, a JSON file under ``.cache/learning-library/`` in the library. An
+entry is found by a key its owner derives from everything the result depends
+on; the file as a whole also names the version of the work (the model, the
+code), and a file written by another version is ignored, not trusted. JSON,
+not pickle: CI restores this folder from a cache, and loading it must never
+run code. It is written atomically, so a run interrupted half way leaves the
+old cache whole, and a damaged cache is only a slower run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+
+CACHE_DIR = ".cache/learning-library"
+"""Where the caches live, relative to the library's folder (the one holding ``mkdocs.yml``)."""
+_FORMAT = 1
+
+
+class ResultCache:
+    """Results per input, each found by its key; what they mean is up to the cache's owner."""
+
+    def __init__(self, root: Path | None, engine_version: str, name: str = "anonymisation") -> None:
+        self.path = root / CACHE_DIR / f"{name}.json" if root is not None else None
+        self.engine_version = engine_version
+        self.entries: dict[str, Any] = {}
+        self.dirty = False
+        if self.path is not None and self.path.is_file():
+            try:
+                data = json.loads(self.path.read_text(encoding="utf-8"))
+            except (OSError, ValueError):
+                data = {}  # a damaged cache is only a slower check
+            if data.get("format") == _FORMAT and data.get("package") == __version__ and data.get("engine") == engine_version:
+                self.entries = data.get("entries", {})
+
+    def get(self, entry_key: str) -> Any:
+        return self.entries.get(entry_key)
+
+    def put(self, entry_key: str, detections: Any) -> None:
+        self.entries[entry_key] = detections
+        self.dirty = True
+
+    def save(self, keep: set[str]) -> None:
+        """Write the cache, keeping only the entries still in use, so it never grows without end."""
+        if self.path is None or (not self.dirty and set(self.entries) <= keep):
+            return
+        entries = {k: v for k, v in self.entries.items() if k in keep}
+        data = {"format": _FORMAT, "package": __version__, "engine": self.engine_version, "entries": entries}
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(data, handle, separators=(",", ":"))
+        os.replace(tmp, self.path)
