@@ -6,7 +6,14 @@ new document makes every page bigger. The project keeps individual documents
 out of the nav and builds indexes instead, and this benchmark checks that the
 choice pays off, on the same Markdown, in the same run, on the same machine:
 
-- ``project``: the library built with the repository's ``mkdocs.yml`` and hooks.
+- ``project``: the library built with the repository's ``mkdocs.yml`` and
+  hooks, nothing cached: the first build, whose anonymisation check reads
+  every word with a language model.
+- ``project-rebuild``: the same library built again with its cache (check
+  results and rendered pages), as ``mkdocs serve`` and CI with its cache
+  restored build it.
+- ``project-pages-afresh``: the project again with the check's results kept
+  but no rendered page kept: what building the site itself costs.
 - ``plain``: the same reviews and briefings in a plain mkdocs-material site with
   ``search`` and ``tags``, ``themes:`` renamed ``tags:`` and an explicit nav
   listing every page, which is what a partnership gets without the project.
@@ -51,6 +58,8 @@ import yaml
 # Run as a script (``python bench/build.py``), this folder is already on the path;
 # run any other way (``python -m bench.build``), it is not.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from learning_library.cache import cache_file
+from learning_library.mkdocs_render import RENDER_CACHE
 from synthetic import REPO_ROOT, generate_library, load_config, repository_hooks
 
 SCALING_TARGET = 2.2
@@ -421,6 +430,9 @@ def compare(root: Path, docs: int, seed: int, only: str | None, json_path: Path 
         figures.append(build_side("project", root / "project", reviews + briefings))
         # Rebuild of the unchanged library, as in `mkdocs serve` or CI with its cache restored.
         figures.append(build_side("project-rebuild", root / "project", reviews + briefings))
+        # The site's own cost without the anonymisation check: check results kept, every page rendered afresh.
+        cache_file(root / "project", RENDER_CACHE).unlink(missing_ok=True)  # small sites are not cached
+        figures.append(build_side("project-pages-afresh", root / "project", reviews + briefings))
     if only in (None, "plain"):
         make_plain_library(root / "project", root / "plain")
         figures.append(build_side("plain", root / "plain", reviews + briefings))
@@ -434,7 +446,7 @@ def compare(root: Path, docs: int, seed: int, only: str | None, json_path: Path 
         "environment": _environment(),
         "builds": [item.as_json() for item in figures],
     }
-    for side in ("project", "project-rebuild"):
+    for side in ("project", "project-rebuild", "project-pages-afresh"):
         if side in by_side and "plain" in by_side:
             result[f"{side}_over_plain"] = relative = ratios(by_side[side], by_side["plain"])
             print(

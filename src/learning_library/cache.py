@@ -25,11 +25,16 @@ CACHE_DIR = ".cache/learning-library"
 _FORMAT = 1
 
 
+def cache_file(root: Path, name: str) -> Path:
+    """Where the cache called ``name`` of the library in ``root`` is kept."""
+    return root / CACHE_DIR / f"{name}.json"
+
+
 class ResultCache:
     """Results per input, each found by its key; what they mean is up to the cache's owner."""
 
     def __init__(self, root: Path | None, engine_version: str, name: str = "anonymisation") -> None:
-        self.path = root / CACHE_DIR / f"{name}.json" if root is not None else None
+        self.path = cache_file(root, name) if root is not None else None
         self.engine_version = engine_version
         self.entries: dict[str, Any] = {}
         self.dirty = False

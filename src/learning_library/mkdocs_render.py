@@ -55,6 +55,8 @@ from .cache import ResultCache
 MIN_PAGES = 100
 """Below this, forking costs more than it saves."""
 WORKERS = 2
+RENDER_CACHE = "rendered"
+"""The name of the rendered pages' cache (see :func:`learning_library.cache.cache_file`)."""
 
 _job: dict[str, Any] = {}
 
@@ -89,7 +91,7 @@ def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
     minimum = int(os.environ.get("LEARNING_LIBRARY_PARALLEL_FROM", MIN_PAGES))
     if len(pages) < minimum or (os.cpu_count() or 1) < WORKERS:
         return False
-    cache = ResultCache(Path(config.config_file_path).parent, _fingerprint(config, files), name="rendered")
+    cache = ResultCache(Path(config.config_file_path).parent, _fingerprint(config, files), name=RENDER_CACHE)
     _job.update(config=config, files=files, cache=cache)
     uris = [page.file.src_uri for page in pages]
     try:
