@@ -31,6 +31,7 @@ import logging
 import multiprocessing
 import os
 import re
+import time
 import types
 from dataclasses import dataclass
 from importlib import metadata
@@ -55,10 +56,15 @@ from .cache import ResultCache
 MIN_PAGES = 100
 """Below this, forking costs more than it saves."""
 WORKERS = 2
+BATCH = 8
+"""Pages a worker renders between asking for more."""
 RENDER_CACHE = "rendered"
 """The name of the rendered pages' cache (see :func:`learning_library.cache.cache_file`)."""
 
+log = logging.getLogger("mkdocs.hooks.learning_library")
+
 _job: dict[str, Any] = {}
+"""What the forked workers inherit from :func:`prerender`, and each worker's own converter and log collector."""
 
 
 @dataclass
@@ -93,32 +99,52 @@ def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
         return False
     cache = ResultCache(Path(config.config_file_path).parent, _fingerprint(config, files), name=RENDER_CACHE)
     _job.update(config=config, files=files, cache=cache)
-    uris = [page.file.src_uri for page in pages]
+    started = time.perf_counter()
     try:
-        with multiprocessing.get_context("fork").Pool(WORKERS) as pool:
-            chunks = pool.map(_render_chunk, [uris[i::WORKERS] for i in range(WORKERS)])
+        with multiprocessing.get_context("fork").Pool(WORKERS, initializer=_start_worker) as pool:
+            results = {uri: (key, fresh) for chunk in pool.imap_unordered(_render_chunk, _batches(pages)) for uri, key, fresh in chunk}
     finally:
         _job.clear()
-    by_uri = {page.file.src_uri: page for page in pages}
     used = set()
-    for chunk in chunks:
-        for uri, key, fresh in chunk:
-            used.add(key)
-            if fresh is not None:
-                cache.put(key, fresh.__dict__)
-            item = fresh or _Rendered.from_json(cache.get(key))
-            assert item is not None  # the worker found this very entry usable
-            for level, name, message in item.logs:
-                logging.getLogger(name).log(level, message)
-            page = by_uri[uri]
-            page.content = item.content
-            page.toc = get_toc(cast(Any, item.toc_tokens))  # Markdown's toc tokens, back from JSON
-            page._title_from_render = item.title
-            page.present_anchor_ids = set(item.anchors)
-            page.links_to_anchors = {files.get_file_from_path(target): links for target, links in item.links.items()}  # type: ignore[misc]
-            page.render = types.MethodType(_already_rendered, page)  # type: ignore[method-assign]
+    for page in pages:  # in MkDocs' order, so that what was logged is told in the same order every time
+        key, fresh = results[page.file.src_uri]
+        used.add(key)
+        if fresh is not None:
+            cache.put(key, fresh.__dict__)
+        item = fresh or _Rendered.from_json(cache.get(key))
+        assert item is not None  # the worker found this very entry usable
+        for level, name, message in item.logs:
+            logging.getLogger(name).log(level, message)
+        page.content = item.content
+        page.toc = get_toc(cast(Any, item.toc_tokens))  # Markdown's toc tokens, back from JSON
+        page._title_from_render = item.title
+        page.present_anchor_ids = set(item.anchors)
+        page.links_to_anchors = {files.get_file_from_path(target): links for target, links in item.links.items()}  # type: ignore[misc]
+        page.render = types.MethodType(_already_rendered, page)  # type: ignore[method-assign]
+    fresh_pages = sum(1 for _, fresh in results.values() if fresh is not None)
+    log.debug(
+        f"learning-library: {len(pages)} pages ready in {time.perf_counter() - started:.1f} s, {fresh_pages} of them rendered, the rest from the cache"
+    )
     cache.save(used)
     return True
+
+
+def _batches(pages: list[Page]) -> list[list[str]]:
+    """The pages' addresses in small batches, the largest pages first.
+
+    The two workers take a batch at a time, so they finish together: a few very
+    large generated pages (the recommendations tracker lists every
+    recommendation) would otherwise leave one worker busy while the other waits.
+    """
+
+    def size(page: Page) -> int:
+        file = page.file
+        if file.abs_src_path and os.path.isfile(file.abs_src_path):
+            return os.path.getsize(file.abs_src_path)
+        return len(file.content_bytes)
+
+    uris = [page.file.src_uri for page in sorted(pages, key=size, reverse=True)]
+    return [uris[i : i + BATCH] for i in range(0, len(uris), BATCH)]
 
 
 def _fingerprint(config: MkDocsConfig, files: Files) -> str:
@@ -189,15 +215,19 @@ class _Collect(logging.Handler):
         self.records.append((record.levelno, record.name, record.getMessage()))
 
 
+def _start_worker() -> None:
+    """Collect what MkDocs logs in this worker: it is thrown away, and its parent logs what it collected."""
+    collect = _Collect()
+    logging.getLogger("mkdocs").handlers = [collect]
+    _job["collect"] = collect
+
+
 def _render_chunk(uris: list[str]) -> list[tuple[str, str, _Rendered | None]]:
     """Each page's address, cache key, and what rendering it produced (None: the cache holds it)."""
     config: MkDocsConfig = _job["config"]
     files: Files = _job["files"]
     cache: ResultCache = _job["cache"]
-    collect = _Collect()
-    logger = logging.getLogger("mkdocs")
-    logger.handlers = [collect]  # this process is thrown away; its parent logs what it collected
-    md: markdown.Markdown | None = None
+    collect: _Collect = _job["collect"]
     out: list[tuple[str, str, _Rendered | None]] = []
     for uri in uris:
         file = files.get_file_from_path(uri)
@@ -210,8 +240,11 @@ def _render_chunk(uris: list[str]) -> list[tuple[str, str, _Rendered | None]]:
         if _Rendered.from_json(cache.get(key)) is not None:
             out.append((uri, key, None))
             continue
-        if md is None:
-            md = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
+        md = _job.get("markdown")
+        if md is None:  # one converter for all the pages this worker renders
+            md = _job["markdown"] = markdown.Markdown(
+                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
+            )
         md.reset()
         collect.records = []
         raw_html = _RawHTMLPreprocessor()
