@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -198,8 +199,9 @@ def test_rendering_on_both_cores_builds_the_same_site(make_library: Callable[...
     assert '"page_count":3' in (root / "site/pagefind/pagefind-entry.json").read_text()
     # built again, every page comes from the render cache: still the same site
     assert (root / ".cache/learning-library/rendered.json").is_file()
-    result = build(root, parallel=True)
+    result = build(root, "--verbose", parallel=True)
     assert result.returncode == 0, result.stderr
+    assert re.search(r"\d+ pages ready in [\d.]+ s, 0 of them rendered, the rest from the cache", result.stderr), result.stderr[-2000:]
     cached = {p.relative_to(root / "site"): p.read_bytes() for p in (root / "site").rglob("*.html")}
     assert [str(k) for k in serial if cached.get(k) != serial[k]] == []
 
