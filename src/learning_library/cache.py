@@ -53,14 +53,27 @@ class ResultCache:
         self.entries[entry_key] = detections
         self.dirty = True
 
-    def save(self, keep: set[str]) -> None:
-        """Write the cache, keeping only the entries still in use, so it never grows without end."""
+    def save(self, keep: set[str]) -> bool:
+        """Write the cache, keeping only the entries still in use, so it never grows without end.
+
+        Returns:
+            Whether it was written. A folder that cannot be written (a read-only
+            checkout, a full disk) only makes the next run slower, so it is not
+            an error: the check and the build go on.
+        """
         if self.path is None or (not self.dirty and set(self.entries) <= keep):
-            return
+            return False
         entries = {k: v for k, v in self.entries.items() if k in keep}
         data = {"format": _FORMAT, "package": __version__, "engine": self.engine_version, "entries": entries}
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps(data, separators=(",", ":")))  # json.dump would encode in Python, not C: seconds at 40 MB
-        os.replace(tmp, self.path)
+        tmp = None
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.stem}.", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                handle.write(json.dumps(data, separators=(",", ":")))  # json.dump would encode in Python, not C: seconds at 40 MB
+            os.replace(tmp, self.path)
+        except OSError:
+            if tmp is not None:
+                Path(tmp).unlink(missing_ok=True)
+            return False
+        return True
