@@ -15,6 +15,8 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Iterable
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +24,22 @@ from . import __version__
 
 CACHE_DIR = ".cache/learning-library"
 """Where the caches live, relative to the library's folder (the one holding ``mkdocs.yml``)."""
-_FORMAT = 1
+_FORMAT = 2
+
+
+def installed_versions(distributions: Iterable[str]) -> list[str]:
+    """``name-version`` of each distribution, from its metadata, without importing it (spaCy takes seconds).
+
+    One that is not installed is ``name-missing``, a version no cache entry has,
+    so nothing cached is trusted and the work itself fails as it should.
+    """
+    versions = []
+    for distribution in distributions:
+        try:
+            versions.append(f"{distribution}-{metadata.version(distribution)}")
+        except metadata.PackageNotFoundError:
+            versions.append(f"{distribution}-missing")
+    return versions
 
 
 def cache_file(root: Path, name: str) -> Path:
@@ -33,24 +50,25 @@ def cache_file(root: Path, name: str) -> Path:
 class ResultCache:
     """Results per input, each found by its key; what they mean is up to the cache's owner."""
 
-    def __init__(self, root: Path | None, engine_version: str, name: str = "anonymisation") -> None:
+    def __init__(self, root: Path | None, version: str, name: str) -> None:
+        """Load the cache called ``name`` of the library in ``root`` (None: keep nothing), if ``version`` wrote it."""
         self.path = cache_file(root, name) if root is not None else None
-        self.engine_version = engine_version
+        self.version = version
         self.entries: dict[str, Any] = {}
         self.dirty = False
         if self.path is not None and self.path.is_file():
             try:
                 data = json.loads(self.path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
-                data = {}  # a damaged cache is only a slower check
-            if data.get("format") == _FORMAT and data.get("package") == __version__ and data.get("engine") == engine_version:
+                data = {}  # a damaged cache is only a slower run
+            if data.get("format") == _FORMAT and data.get("package") == __version__ and data.get("version") == version:
                 self.entries = data.get("entries", {})
 
     def get(self, entry_key: str) -> Any:
         return self.entries.get(entry_key)
 
-    def put(self, entry_key: str, detections: Any) -> None:
-        self.entries[entry_key] = detections
+    def put(self, entry_key: str, result: Any) -> None:
+        self.entries[entry_key] = result
         self.dirty = True
 
     def save(self, keep: set[str]) -> bool:
@@ -64,7 +82,7 @@ class ResultCache:
         if self.path is None or (not self.dirty and set(self.entries) <= keep):
             return False
         entries = {k: v for k, v in self.entries.items() if k in keep}
-        data = {"format": _FORMAT, "package": __version__, "engine": self.engine_version, "entries": entries}
+        data = {"format": _FORMAT, "package": __version__, "version": self.version, "entries": entries}
         tmp = None
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -18,7 +18,7 @@ pages whose Markdown changed. A page's entry is keyed by its Markdown as the
 plugins hand it over (so the home page, filled from the library, is rendered
 again when the library changes), its address, and a fingerprint of everything
 else rendering reads: the Markdown extensions and their settings, the versions
-of the libraries and of this module, the link validation settings, and the
+of the libraries and of this module (and of this package, which every cache checks), the link validation settings, and the
 address of every file in the site (a link's target is resolved against them, so
 adding or moving a page renders every page again once).
 """
@@ -50,8 +50,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from . import __version__
-from .cache import ResultCache
+from .cache import ResultCache, installed_versions
 
 MIN_PAGES = 100
 """Below this, forking costs more than it saves."""
@@ -97,8 +96,9 @@ def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
     minimum = int(os.environ.get("LEARNING_LIBRARY_PARALLEL_FROM", MIN_PAGES))
     if len(pages) < minimum or (os.cpu_count() or 1) < WORKERS:
         return False
-    cache = ResultCache(Path(config.config_file_path).parent, _fingerprint(config, files), name=RENDER_CACHE)
-    _job.update(config=config, files=files, cache=cache)
+    fingerprint = _fingerprint(config, files)
+    cache = ResultCache(Path(config.config_file_path).parent, fingerprint, name=RENDER_CACHE)
+    _job.update(config=config, files=files, cache=cache, fingerprint=fingerprint)
     started = time.perf_counter()
     try:
         with multiprocessing.get_context("fork").Pool(WORKERS, initializer=_start_worker) as pool:
@@ -153,11 +153,9 @@ def _fingerprint(config: MkDocsConfig, files: Files) -> str:
     extensions = config["markdown_extensions"]
     modules = {"markdown", "mkdocs", *(_module_of(extension) for extension in extensions)}
     distributions = metadata.packages_distributions()
-    versions = sorted({f"{d}-{metadata.version(d)}" for m in modules for d in distributions.get(m, [m]) if _installed(d)})
     settings = {
-        "package": __version__,
         "code": hashlib.sha256(Path(__file__).read_bytes()).hexdigest(),
-        "versions": versions,
+        "versions": installed_versions(sorted({d for m in modules for d in distributions.get(m, [m])})),
         "extensions": extensions,
         "extension_settings": config["mdx_configs"],
         "directory_urls": config.use_directory_urls,
@@ -173,14 +171,6 @@ def _module_of(extension: Any) -> str:
     """The top-level module an extension (a name or an instance) comes from."""
     name = extension if isinstance(extension, str) else type(extension).__module__
     return str(name).split(".")[0]
-
-
-def _installed(distribution: str) -> bool:
-    try:
-        metadata.version(distribution)
-    except metadata.PackageNotFoundError:
-        return False
-    return True
 
 
 _ADDRESS = re.compile(r" at 0x[0-9a-fA-F]+")
@@ -236,7 +226,7 @@ def _render_chunk(uris: list[str]) -> list[tuple[str, str, _Rendered | None]]:
         page.read_source(config)
         assert page.markdown is not None
         text = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        key = _key(cache.engine_version, uri, text)
+        key = _key(_job["fingerprint"], uri, text)
         if _Rendered.from_json(cache.get(key)) is not None:
             out.append((uri, key, None))
             continue

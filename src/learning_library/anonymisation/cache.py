@@ -10,6 +10,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from ..cache import installed_versions
+
 
 def engine_version(model: str) -> str:
     """Name the model and libraries from their installed metadata, without importing them (which takes seconds).
@@ -17,15 +19,7 @@ def engine_version(model: str) -> str:
     A model that is not installed gets a version no cache entry has, so every
     file is scanned and the scan fails closed on loading the model.
     """
-    from importlib import metadata
-
-    parts = [f"recognizers-{_code_fingerprint()}"]
-    for distribution in (model, "spacy", "presidio-analyzer"):
-        try:
-            parts.append(f"{distribution}-{metadata.version(distribution)}")
-        except metadata.PackageNotFoundError:
-            parts.append(f"{distribution}-missing")
-    return "/".join(parts)
+    return "/".join([f"recognizers-{_code_fingerprint()}", *installed_versions((model, "spacy", "presidio-analyzer"))])
 
 
 def _code_fingerprint() -> str:

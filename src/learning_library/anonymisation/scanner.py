@@ -113,7 +113,7 @@ def scan(
     Raises:
         CheckUnavailable: the model or Presidio cannot load.
     """
-    cache = ResultCache(root if use_cache else None, cache_module.engine_version(policy.model))
+    cache = ResultCache(root if use_cache else None, cache_module.engine_version(policy.model), name="anonymisation")
     fingerprint = policy.fingerprint()
     keys = [cache_module.key(t.source.text, fingerprint) for t in targets]
     missing = [i for i, k in enumerate(keys) if cache.get(k) is None]

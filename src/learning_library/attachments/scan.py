@@ -16,7 +16,6 @@ import difflib
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +24,7 @@ from ..anonymisation.entities import ENTITIES
 from ..anonymisation.names import is_safe_phrase
 from ..anonymisation.policy import Policy
 from ..anonymisation.scanner import accepted, allowed_ranges
-from ..cache import ResultCache
+from ..cache import ResultCache, installed_versions
 from ..content import CheckedByHand, Document, Page
 from ..errors import CheckUnavailable
 from ..findings import Finding, Severity
@@ -196,12 +195,7 @@ def _version(policy: Policy) -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
-    libraries = []
-    for distribution in ("pypdf", "pillow"):
-        try:
-            libraries.append(f"{distribution}-{metadata.version(distribution)}")
-        except metadata.PackageNotFoundError:
-            libraries.append(f"{distribution}-missing")
+    libraries = installed_versions(("pypdf", "pillow"))
     return f"{cache_module.engine_version(policy.model)}/readers-{digest.hexdigest()[:12]}/{'/'.join(libraries)}"
 
 
