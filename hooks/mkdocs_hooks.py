@@ -37,7 +37,7 @@ from learning_library.findings import Severity
 from learning_library.library import load_settings, today
 from learning_library.mkdocs_render import prerender
 from learning_library.pages import Site
-from learning_library.report import summary_line
+from learning_library.report import logs_may_be_public, summary_line, text_line
 from learning_library.search import index_documents, index_site
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
@@ -63,7 +63,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(f"learning-library: the check could not run: {exc}") from None
     report = outcome.report
     for finding in report:
-        line = f"{finding.path}:{finding.line}:{finding.column}: {finding.severity.value} {finding.rule}: {finding.message}"
+        line = text_line(finding, show_text=not logs_may_be_public())
         (log.error if finding.severity is Severity.ERROR else log.warning)(line)
     if report.blocks or (config.strict and report.warnings):
         raise Abort(f"learning-library: {summary_line(report)}. Nothing was built; fix the problems above and build again.")

@@ -41,6 +41,50 @@ def test_text_format(make_library: Callable[..., Path], run: Callable[..., tuple
     assert out.splitlines()[-1] == "7 files checked: 1 error, 0 warnings; publication blocked"
 
 
+NAMED = document("Named", "lcspr", "2022-02-01", "[neglect]", body="Kerry Walsh moved to the area in 2021.\n")
+
+
+@pytest.mark.parametrize(
+    ("ci", "args", "shown"),
+    [
+        (None, (), True),
+        ("true", (), False),
+        (None, ("--hide-text",), False),
+        ("false", (), True),
+    ],
+)
+def test_the_text_format_names_what_was_found_unless_the_log_may_be_public(
+    make_library: Callable[..., Path],
+    run: Callable[..., tuple[int, str, str]],
+    monkeypatch: pytest.MonkeyPatch,
+    ci: str | None,
+    args: tuple[str, ...],
+    shown: bool,
+) -> None:
+    if ci is None:
+        monkeypatch.delenv("CI", raising=False)
+    else:
+        monkeypatch.setenv("CI", ci)
+    code, out, _ = run(make_library({"reviews/2022-named.md": NAMED}), *args)
+    assert code == 1
+    line = next(line for line in out.splitlines() if "anonymisation/PERSON" in line)
+    if shown:
+        assert line == (
+            "reviews/2022-named.md:9:1: error anonymisation/PERSON: Possible person's name 'Kerry Walsh'; "
+            "replace it with a pseudonym or a role (Mother, the health visitor), or declare it in pseudonyms"
+        )
+    else:
+        assert "Kerry" not in out and "Possible person's name; replace it" in line
+
+
+def test_the_github_format_never_repeats_what_was_found(
+    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("CI", raising=False)
+    code, out, _ = run(make_library({"reviews/2022-named.md": NAMED}), "--format", "github")
+    assert code == 1 and "anonymisation/PERSON" in out and "Kerry" not in out
+
+
 def test_json_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
     code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "json")
     assert code == 1

@@ -38,7 +38,12 @@ def main() -> None:
 @click.option(
     "--report", "signoff_report", is_flag=True, help="Print the sign-off report: every accepted name and string, with its reason."
 )
-def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache: bool, signoff_report: bool) -> None:
+@click.option(
+    "--hide-text",
+    is_flag=True,
+    help="Do not repeat the text found in the text format (for logs others can read; automatic when CI is set).",
+)
+def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache: bool, signoff_report: bool, hide_text: bool) -> None:
     """Check documents before they are published.
 
     Checks front matter against the content model and themes.yml, links
@@ -69,7 +74,7 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
     if signoff_report:
         click.echo(signoff.render(outcome, today()), nl=False)
     else:
-        click.echo(render(outcome.report, fmt), nl=False)
+        click.echo(render(outcome.report, fmt, show_text=False if hide_text else None), nl=False)
     sys.exit(EXIT_BLOCKED if outcome.report.blocks else EXIT_OK)
 
 

@@ -1,14 +1,18 @@
 """Reports of a check in the four formats of the command-line contract: text, JSON, SARIF and GitHub.
 
-Only the JSON report carries the ``text`` a finding covers (the contract asks
-for it, and it stays on the author's machine). The others go into CI logs and
-code-scanning alerts, so they point at the place without repeating what was
-found there: a report of personal data must not publish it.
+The JSON report carries the ``text`` a finding covers (the contract asks for
+it). The text report names it too, in the message ("Possible person's name
+'Cumbria'"), so an author sees at once what was found, unless the output may
+reach a log others can read: the ``github`` and ``sarif`` formats, any run with
+the ``CI`` environment variable set, or ``--hide-text``. Those point at the
+place without repeating what was found there: a report of personal data must
+not publish it.
 """
 
 from __future__ import annotations
 
 import json
+import os
 from typing import Any
 
 from . import __version__
@@ -17,15 +21,44 @@ from .findings import Finding, Report, Severity
 FORMATS = ("text", "json", "sarif", "github")
 
 
-def render(report: Report, fmt: str) -> str:
-    """Return the report in one of :data:`FORMATS`."""
-    return {"text": as_text, "json": as_json, "sarif": as_sarif, "github": as_github}[fmt](report)
+def render(report: Report, fmt: str, *, show_text: bool | None = None) -> str:
+    """Return the report in one of :data:`FORMATS`.
+
+    Args:
+        report: what the check found.
+        fmt: one of :data:`FORMATS`.
+        show_text: whether the text format names what was found; None decides
+            by :func:`logs_may_be_public`.
+    """
+    if fmt == "text":
+        return as_text(report, show_text=show_text)
+    return {"json": as_json, "sarif": as_sarif, "github": as_github}[fmt](report)
 
 
-def as_text(report: Report) -> str:
-    lines = [f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {f.message}" for f in report]
+def logs_may_be_public() -> bool:
+    """Whether output may end up in a log others can read: CI services set ``CI``."""
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+def as_text(report: Report, *, show_text: bool | None = None) -> str:
+    show = not logs_may_be_public() if show_text is None else show_text
+    lines = [text_line(f, show_text=show) for f in report]
     lines.append(summary_line(report))
     return "\n".join(lines) + "\n"
+
+
+def text_line(f: Finding, *, show_text: bool) -> str:
+    """One finding as ``path:line:column: severity rule: message``, naming the text found when ``show_text``."""
+    return f"{f.path}:{f.line}:{f.column}: {f.severity.value} {f.rule}: {message_with_text(f) if show_text else f.message}"
+
+
+def message_with_text(f: Finding) -> str:
+    """The message with the found text quoted after what is wrong: "Possible person's name 'Cumbria'; replace it ..."."""
+    if not f.text:
+        return f.message
+    found = " ".join(f.text.split())
+    what, sep, fix = f.message.partition(";")
+    return f"{what} '{found}'{sep}{fix}"
 
 
 def summary_line(report: Report) -> str:
