@@ -1,4 +1,4 @@
-"""The command-line contract: formats, exit statuses and paths, as in shared/spec/cli.md."""
+"""The command-line contract: formats, exit statuses and paths, as in docs/cli.md."""
 
 from __future__ import annotations
 
@@ -187,6 +187,22 @@ def test_an_unusable_config_exits_2_with_one_line(
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert expected in err and err.startswith("learning-library: the check could not run:")
+
+
+def test_a_broken_vocabulary_exits_2_with_one_line_per_problem(
+    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]
+) -> None:
+    root = make_library()
+    themes = root / "themes.yml"
+    themes.write_text(
+        themes.read_text().replace("priorities: [neglect", "priorities: [neglet").replace("  police: {label: Police}", "  police: Police")
+    )
+    code, out, err = run(root)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 2 and lines[0].startswith("learning-library: the check could not run:")
+    assert "themes.yml:" in lines[0] and "`police` should be" in lines[0]
+    assert "themes.yml:" in lines[1] and "priority `neglet` is not a theme; did you mean `neglect`?" in lines[1]
 
 
 def test_a_missing_path_exits_2(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:

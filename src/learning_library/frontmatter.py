@@ -13,57 +13,24 @@ from dataclasses import dataclass
 
 import yaml
 
+from . import yamltext
 from .findings import Finding
-
-try:  # libyaml is several times faster and keeps the same marks
-    _Loader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # pragma: no cover - depends on how PyYAML was built
-    _Loader = yaml.SafeLoader
+from .yamltext import YamlText
 
 _OPEN = re.compile(r"\A---[ \t]*\r?\n")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
-class FrontMatter:
-    """A file split into its front matter and its body, with their places in the file.
+class FrontMatter(YamlText):
+    """A Markdown file split into its front matter and its body, with their places in the file."""
 
-    Offsets are character offsets into ``text``, the whole file as read, so a
-    position found anywhere (a YAML value, a word in the body) maps back to a
-    line and column with :meth:`position`.
-    """
-
-    text: str
-    node: yaml.MappingNode | None
-    yaml_offset: int
-    body_offset: int
-    present: bool
+    body_offset: int = 0
+    present: bool = False
 
     @property
     def body(self) -> str:
         return self.text[self.body_offset :]
-
-    @property
-    def body_line(self) -> int:
-        """The 1-based line on which the body starts."""
-        return self.text.count("\n", 0, self.body_offset) + 1
-
-    def position(self, offset: int) -> tuple[int, int]:
-        """Return the 1-based (line, column) of a character offset in the file."""
-        line = self.text.count("\n", 0, offset) + 1
-        start = self.text.rfind("\n", 0, offset) + 1
-        return line, offset - start + 1
-
-    def node_offset(self, node: yaml.Node) -> int:
-        """Return the file offset at which a YAML node starts."""
-        return self.yaml_offset + node.start_mark.index
-
-    def node_position(self, node: yaml.Node) -> tuple[int, int]:
-        return self.position(self.node_offset(node))
-
-    def node_span(self, node: yaml.Node) -> tuple[int, int]:
-        """Return the file offsets (start, end) of the YAML source of a node."""
-        return self.yaml_offset + node.start_mark.index, self.yaml_offset + node.end_mark.index
 
 
 def split(text: str, path: str) -> tuple[FrontMatter, list[Finding]]:
@@ -98,11 +65,11 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Finding]]:
     yaml_text = text[opening.end() : closing.start()]
     fm = FrontMatter(text, None, opening.end(), closing.end(), present=True)
     try:
-        node = yaml.compose(yaml_text, Loader=_Loader)
+        node = yaml.compose(yaml_text, Loader=yamltext.Loader)
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, column = fm.position(fm.yaml_offset + mark.index) if mark else (2, 1)
-        return fm, [Finding(path, line, column, "metadata/yaml", _yaml_message(exc))]
+        offset, why = yamltext.problem(exc)
+        line, column = fm.position(fm.yaml_offset + offset) if offset is not None else (2, 1)
+        return fm, [Finding(path, line, column, "metadata/yaml", f"The front matter is not valid YAML {why}")]
     if node is None:
         return fm, []
     if not isinstance(node, yaml.MappingNode):
@@ -117,24 +84,3 @@ def split(text: str, path: str) -> tuple[FrontMatter, list[Finding]]:
             )
         ]
     return FrontMatter(text, node, fm.yaml_offset, fm.body_offset, present=True), []
-
-
-_HINTS = (
-    ("mapping values are not allowed", "if the value contains a colon (:), put the whole value in double quotes"),
-    ("cannot start any token", "indent with spaces, not tabs, and put values starting with @, ` or % in quotes"),
-    ("could not find expected ':'", "every line needs `key: value`; look for a missing colon or an unclosed quote"),
-    ("found unexpected end of stream", "a quote or bracket is never closed; close it on the same line"),
-    ("did not find expected key", "check the indentation: list items and keys at one level start in the same column"),
-    ("expected ',' or ']'", "a [list] is not closed or is missing a comma; write it as [first, second]"),
-    ("expected ',' or '}'", "a {mapping} is not closed or is missing a comma; write it as {text: ..., reason: ...}"),
-    ("found duplicate anchor", "remove the & or * characters, or put the value in quotes"),
-    ("found undefined alias", "a value starts with *; put the whole value in double quotes"),
-)
-
-
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    problem = (exc.problem or exc.context or "unreadable YAML").strip()
-    for needle, hint in _HINTS:
-        if needle in problem:
-            return f"The front matter is not valid YAML ({problem}); {hint}"
-    return f"The front matter is not valid YAML ({problem}); check the quotes, colons and indentation on this line"

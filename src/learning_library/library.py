@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
+from . import yamltext
 from .content import Document, Page, Source, fallback_source, parse_document, parse_page, read_text
 from .errors import ConfigError
 from .findings import Finding
+from .validation import INVALID, FieldSpec, Number, Reader, describe, is_empty, raise_problems, read_mapping, value_node
 from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
@@ -72,55 +74,69 @@ def _any_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 _TolerantLoader.add_multi_constructor("", _any_tag)
 
-
-def load_settings(config_path: Path) -> Settings:
-    """Read the site settings the library needs from ``mkdocs.yml``.
-
-    Raises:
-        ConfigError: the file is missing, is not YAML, or lacks ``site_name``.
-    """
-    config_path = config_path.resolve()
-    try:
-        raw = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_TolerantLoader)
-    except FileNotFoundError:
-        raise ConfigError(
-            f"{config_path}: the site settings file is missing; run the command in the library's folder or pass --config"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{config_path}: cannot read the site settings ({exc})") from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise ConfigError(f"{config_path}:{line}: not valid YAML ({exc.problem}); check the quotes and indentation there") from None
-    if not isinstance(raw, dict) or not isinstance(raw.get("site_name"), str):
-        raise ConfigError(f"{config_path}: `site_name` is missing; add a line like `site_name: Our learning library`")
-    docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
-    directory_urls = raw.get("use_directory_urls", True) is not False
-    overdue = _overdue_after_months(config_path, raw.get("extra"))
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue)
-
-
 OVERDUE_SETTING = "overdue_after_months"
 _OVERDUE_RANGE = (1, 60)
 
 
-def _overdue_after_months(config_path: Path, extra: Any) -> int:
-    """Read ``extra: overdue_after_months``; six months, a common reporting cycle, when it is not set.
+class _OverdueMonths(Number):
+    """``extra: overdue_after_months``, with the message the README's example leads people to expect."""
+
+    def __init__(self) -> None:
+        super().__init__(*_OVERDUE_RANGE, whole=True)
+
+    def wrong(self, r: Reader, key: str, node: yaml.Node, fix: str = "") -> Any:
+        low, high = _OVERDUE_RANGE
+        return r.report(
+            node,
+            "wrong-type",
+            f"`extra: {OVERDUE_SETTING}` should be a whole number of months from {low} to {high}, like 6, "
+            f"but is {describe(node)}; fix it or remove the line to use {DEFAULT_OVERDUE_MONTHS} months",
+        )
+
+
+_EXTRA_SPECS = {OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths())}
+"""The library's own settings under ``extra:``; the other keys there belong to the theme (Material's ``social``...)."""
+
+
+def load_settings(config_path: Path) -> Settings:
+    """Read the site settings the library needs from ``mkdocs.yml``.
+
+    The rest of ``mkdocs.yml`` is MkDocs' to validate; the library checks what it
+    reads itself (``site_name`` and its settings under ``extra:``) and reports
+    every problem there at once.
 
     Raises:
-        ConfigError: the value is not a whole number of months in a sensible range.
+        ConfigError: the file is missing, is not YAML, lacks ``site_name`` or has an
+            unusable library setting; one line per problem.
     """
-    if extra is None:
-        return DEFAULT_OVERDUE_MONTHS
-    if not isinstance(extra, dict):
-        raise ConfigError(f"{config_path}: `extra` should be a set of `key: value` settings; check its indentation")
-    value = extra.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
-    low, high = _OVERDUE_RANGE
-    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
-        raise ConfigError(
-            f"{config_path}: `extra: {OVERDUE_SETTING}` should be a whole number of months from {low} to {high}, like 6, "
-            f"but is `{value}`; fix it or remove the line to use {DEFAULT_OVERDUE_MONTHS} months"
+    config_path = config_path.resolve()
+    source, _ = yamltext.read_settings(config_path, "the site settings file", "run the command in the library's folder or pass --config")
+    r = Reader(source, str(config_path), area="settings")
+    raw: dict[str, Any] = {}
+    if source.node is not None:
+        raw = _TolerantLoader("").construct_document(source.node)
+    if not isinstance(raw.get("site_name"), str):
+        r.report(
+            source.node and value_node(source.node, "site_name"),
+            "missing-key",
+            "`site_name` is missing; add a line like `site_name: Our learning library`",
         )
-    return value
+    extra = value_node(source.node, "extra") if source.node is not None else None
+    overdue = DEFAULT_OVERDUE_MONTHS
+    if isinstance(extra, yaml.MappingNode):
+        # Only the library's own keys are read; an unknown key there is the theme's business, not a mistake.
+        ours = yaml.MappingNode(extra.tag, [(k, v) for k, v in extra.value if k.value in _EXTRA_SPECS], extra.start_mark, extra.end_mark)
+        values = read_mapping(r, ours, _EXTRA_SPECS, where="`extra`")
+        if values is not INVALID:
+            overdue = values.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
+    elif extra is not None and not is_empty(extra):
+        r.report(
+            extra, "wrong-type", "`extra` should be a set of `key: value` settings but is " + describe(extra) + "; check its indentation"
+        )
+    raise_problems(r.findings)
+    docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
+    directory_urls = raw.get("use_directory_urls", True) is not False
+    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue)
 
 
 def today() -> dt.date:

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .errors import ConfigError
+from . import yamltext
+from .validation import INVALID, FieldSpec, ListOf, MappingOf, Pattern, Reader, Record, Text, raise_problems, read_fields, value_node
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 REVIEW = "review"
@@ -32,13 +33,10 @@ class Term:
     slug: str
     label: str
     description: str = ""
-    short: str = ""
     facet: str = ""
+    """The group a theme is listed under on the themes page (themes only)."""
     aliases: tuple[str, ...] = ()
-
-    @property
-    def short_label(self) -> str:
-        return self.short or self.label
+    """Other words people use for a theme, which "did you mean" understands (themes only)."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +62,6 @@ class Vocabulary:
     def type_term(self, type_slug: str) -> Term:
         return self.review_types.get(type_slug) or self.briefing_types[type_slug]
 
-    def themes_in_facet(self, facet: str) -> list[Term]:
-        return [t for t in self.themes.values() if t.facet == facet]
-
 
 def did_you_mean(value: str, terms: Mapping[str, Term]) -> str | None:
     """Return the declared slug closest to ``value``, also matching labels and aliases.
@@ -87,102 +82,100 @@ def did_you_mean(value: str, terms: Mapping[str, Term]) -> str | None:
     return labels[close[0]] if close else None
 
 
-_SECTIONS = ("facets", "themes", "review_types", "briefing_types", "agencies", "age_bands", "priorities")
-
-
 def load_vocabulary(path: Path) -> Vocabulary:
     """Read and validate ``themes.yml``.
 
     Raises:
         ConfigError: the file is missing, is not valid YAML, or declares
-            something inconsistent (a theme in an undeclared facet, a priority
-            that is not a theme). The message is one line naming the file and
-            the first problem.
+            something unusable or inconsistent (a theme in an undeclared facet,
+            a priority that is not a theme). The message lists every problem,
+            one per line, each with its line and column and a fix.
     """
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: the vocabulary file is missing; create it (see themes.yml in the example library)") from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the vocabulary file ({exc})") from None
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark
-        where = f":{mark.line + 1}" if mark else ""
-        raise ConfigError(f"{path}{where}: not valid YAML ({exc.problem}); check the quotes and indentation there") from None
-    problems: list[str] = []
-    vocabulary = _build(raw, problems)
-    if problems or vocabulary is None:
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise ConfigError(f"{path}: {problems[0]}{more}")
-    return vocabulary
+    source, root = yamltext.read_settings(path, "the vocabulary file", "create it (see themes.yml in the example library)")
+    r = Reader(source, str(path), area="settings")
+    if source.node is None:
+        r.report(root, "no-sections", "expected sections such as `themes:` and `review_types:` but the file has none; add them")
+        raise_problems(r.findings)
+    assert source.node is not None  # for mypy: raise_problems raised
+    values, _ = read_fields(r, source.node, _SPECS, where="themes.yml")
+    _check_consistency(r, source.node, {k: v for k, v in values.items() if v is not INVALID})
+    raise_problems(r.findings)
+    return Vocabulary(
+        values.get("facets", {}),
+        values["themes"],
+        values["review_types"],
+        values["briefing_types"],
+        values.get("agencies", {}),
+        values.get("age_bands", {}),
+        values.get("priorities", ()),
+    )
 
 
-def _build(raw: Any, problems: list[str]) -> Vocabulary | None:
-    if not isinstance(raw, dict):
-        problems.append("expected sections such as `themes:` and `review_types:` but the file has none")
-        return None
-    for key in raw:
-        if key not in _SECTIONS:
-            problems.append(f"unknown section `{key}`; the sections are {', '.join(_SECTIONS)}")
-    facets = _terms(raw, "facets", problems, required=False)
-    themes = _terms(raw, "themes", problems)
-    review_types = _terms(raw, "review_types", problems)
-    briefing_types = _terms(raw, "briefing_types", problems)
-    agencies = _terms(raw, "agencies", problems, required=False)
-    age_bands = _terms(raw, "age_bands", problems, required=False)
+class _Terms(MappingOf):
+    """One section of ``themes.yml``: ``slug: {label: ..., description: ...}`` entries, read into :class:`Term`."""
+
+    def __init__(self, *, facet: bool = False, aliases: bool = False) -> None:
+        fields = [FieldSpec("label", Text(), required=True, example='label: "..."'), FieldSpec("description", Text())]
+        if facet:
+            fields.append(FieldSpec("facet", Text()))
+        if aliases:
+            fields.append(FieldSpec("aliases", ListOf(Text(), example="[chronic neglect, cumulative harm]")))
+        slug = Pattern(SLUG, "a slug", "use lowercase letters, digits and hyphens, like `hidden-men`")
+        entry = Record("entry", fields, dict, where="the entry `{key}`")
+        entry.expected = '{label: "...", description: "..."}'
+        super().__init__(slug, entry, example='slug: {label: "..."}')
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        entries = super().read(r, key, node)
+        if entries is INVALID:
+            return INVALID
+        return {
+            slug: Term(slug, v["label"], v.get("description", ""), v.get("facet", ""), tuple(v.get("aliases", ())))
+            for slug, v in entries.items()
+        }
+
+
+_SPECS = {
+    s.key: s
+    for s in (
+        FieldSpec("facets", _Terms()),
+        FieldSpec("themes", _Terms(facet=True, aliases=True), required=True, example="themes: {neglect: {label: Neglect}}"),
+        FieldSpec(
+            "review_types", _Terms(), required=True, example='review_types: {lcspr: {label: "Local child safeguarding practice review"}}'
+        ),
+        FieldSpec("briefing_types", _Terms(), required=True, example='briefing_types: {themed-briefing: {label: "Themed briefing"}}'),
+        FieldSpec("agencies", _Terms()),
+        FieldSpec("age_bands", _Terms()),
+        FieldSpec("priorities", ListOf(Text(), example="[neglect, domestic-abuse]")),
+    )
+}
+
+
+def _check_consistency(r: Reader, root: yaml.MappingNode, values: dict[str, Any]) -> None:
+    """What no one section can say alone: facets, types and priorities that must agree with each other."""
+    facets, themes = values.get("facets") or {}, values.get("themes") or {}
+    themes_node = value_node(root, "themes")
     for term in themes.values():
         if facets and term.facet not in facets:
-            problems.append(
+            entry = value_node(themes_node, term.slug) if isinstance(themes_node, yaml.MappingNode) else None
+            at = value_node(entry, "facet") if isinstance(entry, yaml.MappingNode) else None
+            hint = did_you_mean(term.facet, facets) if term.facet else None
+            r.report(
+                at or entry or themes_node,
+                "unknown-facet",
                 f"theme `{term.slug}` has facet `{term.facet or '(none)'}`, which is not one of the facets ({', '.join(facets)})"
+                + (f"; did you mean `{hint}`?" if hint else "; add `facet:` with one of them"),
             )
-    for slug in set(review_types) & set(briefing_types):
-        problems.append(f"`{slug}` is both a review type and a briefing type; rename one of them")
-    priorities = raw.get("priorities") or []
-    if not isinstance(priorities, list) or not all(isinstance(p, str) for p in priorities):
-        problems.append("`priorities` should be a list of theme slugs, like [neglect, domestic-abuse]")
-        priorities = []
-    for slug in priorities:
-        if slug not in themes:
-            hint = did_you_mean(slug, themes)
-            problems.append(f"priority `{slug}` is not a theme" + (f"; did you mean `{hint}`?" if hint else ""))
-    return Vocabulary(facets, themes, review_types, briefing_types, agencies, age_bands, tuple(priorities))
-
-
-def _terms(raw: dict[str, Any], section: str, problems: list[str], *, required: bool = True) -> dict[str, Term]:
-    entries = raw.get(section)
-    if entries is None:
-        if required:
-            problems.append(f"the `{section}` section is missing")
-        return {}
-    if not isinstance(entries, dict):
-        problems.append(f"`{section}` should be a set of `slug: {{label: ...}}` entries")
-        return {}
-    terms: dict[str, Term] = {}
-    for slug, value in entries.items():
-        slug = str(slug)
-        if not SLUG.match(slug):
-            problems.append(f"`{section}`: `{slug}` is not a slug; use lowercase letters, digits and hyphens")
-            continue
-        if not isinstance(value, dict) or not isinstance(value.get("label"), str):
-            problems.append(f'`{section}`: `{slug}` needs a label, like `{slug}: {{label: "..."}}`')
-            continue
-        unknown = set(value) - {"label", "description", "short", "facet", "aliases"}
-        if unknown:
-            problems.append(f"`{section}`: `{slug}` has unknown key `{sorted(unknown)[0]}`")
-        aliases = value.get("aliases") or []
-        if not isinstance(aliases, list):
-            problems.append(f"`{section}`: the aliases of `{slug}` should be a list")
-            aliases = []
-        terms[slug] = Term(
-            slug=slug,
-            label=value["label"],
-            description=str(value.get("description") or ""),
-            short=str(value.get("short") or ""),
-            facet=str(value.get("facet") or ""),
-            aliases=tuple(str(a) for a in aliases),
-        )
-    return terms
-
-
-def slugs(terms: Iterable[Term]) -> list[str]:
-    return [t.slug for t in terms]
+    briefing_node = value_node(root, "briefing_types")
+    for key_node, _ in briefing_node.value if isinstance(briefing_node, yaml.MappingNode) else ():
+        if key_node.value in values.get("review_types", {}):
+            r.report(key_node, "type-twice", f"`{key_node.value}` is both a review type and a briefing type; rename one of them")
+    priorities_node = value_node(root, "priorities")
+    for item in priorities_node.value if isinstance(priorities_node, yaml.SequenceNode) and "themes" in values else ():
+        if isinstance(item, yaml.ScalarNode) and item.value not in themes:
+            hint = did_you_mean(item.value, themes)
+            r.report(
+                item,
+                "unknown-priority",
+                f"priority `{item.value}` is not a theme" + (f"; did you mean `{hint}`?" if hint else "; use a theme slug"),
+            )

@@ -1,0 +1,189 @@
+"""The content model: what a review, a briefing and a site page are once their front matter has been read.
+
+These dataclasses are what every later step works from (the checks, the
+generated pages, the search index); none of them reads a file. What front
+matter may say is declared in :mod:`.schema`, and reading a file into these is
+:mod:`.reading`. The contract itself is ``docs/content-model.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..frontmatter import FrontMatter
+from ..validation import value_node
+from ..vocabulary import REVIEW
+
+STATUSES = ("published", "draft")
+RECOMMENDATION_STATUSES = ("open", "in-progress", "complete", "impact-evidenced")
+
+
+@dataclass(frozen=True)
+class AllowEntry:
+    """A string the anonymisation check may accept in one document or the whole site, and why."""
+
+    text: str
+    reason: str | None = None
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class CheckedByHand:
+    """An attachment the check cannot read (a scanned or password-protected PDF) that a person has checked instead.
+
+    The check fails closed on a file it cannot read; this declaration, with its
+    reason, is the only way past that, and the sign-off report lists it.
+    """
+
+    file: str
+    """The attachment's path in the library, like ``reviews/files/2019-child-j-report.pdf``."""
+    reason: str
+    declared_in: str = ""
+    """The file that declares it (a document, a page or the anonymisation policy), for the sign-off report."""
+    line: int = 0
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    """A review's recommendation and the state of its action plan."""
+
+    id: str
+    text: str
+    owner: str | None = None
+    status: str = "open"
+    evidence: str | None = None
+    updated: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Located:
+    """A value with the place it was written, for findings about it found later (a related slug)."""
+
+    value: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Source:
+    """A Markdown file as read: where it is, how the caller named it, and its front matter split off."""
+
+    path: Path
+    display: str
+    front: FrontMatter
+    published_spans: tuple[tuple[int, int], ...]
+    """Character ranges of the file whose text appears on the site: the anonymisation check scans exactly these."""
+
+    @property
+    def text(self) -> str:
+        return self.front.text
+
+    @property
+    def body(self) -> str:
+        return self.front.body
+
+    def value_position(self, key: str) -> tuple[int, int]:
+        """The line and column of a front matter key's value, for findings about it found later (a missing report)."""
+        node = value_node(self.front.node, key) if self.front.node is not None else None
+        return self.front.node_position(node) if node is not None else (1, 1)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A review or a briefing whose front matter passed validation."""
+
+    source: Source
+    slug: str
+    kind: str
+    title: str
+    type: str
+    published: dt.date
+    themes: tuple[str, ...]
+    summary: str
+    status: str = "published"
+    pseudonyms: tuple[str, ...] = ()
+    allow: tuple[AllowEntry, ...] = ()
+    related: tuple[Located, ...] = ()
+    checked_by_hand: tuple[CheckedByHand, ...] = ()
+    age_band: str | None = None
+    agencies: tuple[str, ...] = ()
+    model: str | None = None
+    report: str | None = None
+    available_until: dt.date | None = None
+    recommendations: tuple[Recommendation, ...] = ()
+    response: str | None = None
+    response_file: str | None = None
+    national_repository: str | None = None
+    audience: tuple[str, ...] = ()
+
+    @property
+    def is_review(self) -> bool:
+        return self.kind == REVIEW
+
+    def is_live(self, today: dt.date) -> bool:
+        """Whether the document belongs on the site today: not a draft and not scheduled for later."""
+        return self.status == "published" and self.published <= today
+
+    def report_available(self, today: dt.date) -> bool:
+        return self.report is not None and (self.available_until is None or today <= self.available_until)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A Markdown heading in a document's text: ``## Learning`` is level 2, text "Learning"."""
+
+    level: int
+    text: str
+
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
+LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the learning)\b", re.IGNORECASE)
+"""The heading of a review's learning section, under which each ``###`` heading is one learning point."""
+
+
+def headings(body: str) -> list[Heading]:
+    """The ATX headings of a Markdown text in order, skipping fenced code (where ``#`` is not a heading)."""
+    found = []
+    fence = ""
+    for line in body.splitlines():
+        opener = _FENCE_OPEN.match(line)
+        if fence:
+            if opener and opener[1][0] == fence[0] and len(opener[1]) >= len(fence):
+                fence = ""
+            continue
+        if opener:
+            fence = opener[1]
+            continue
+        match = _ATX_HEADING.match(line)
+        if match and match[2]:
+            found.append(Heading(len(match[1]), match[2]))
+    return found
+
+
+def learning_points(found: Sequence[Heading]) -> list[int]:
+    """Where a review's learning points are among its headings: the ``###`` headings of its learning section (``## Learning``)."""
+    points = []
+    inside = False
+    for index, heading in enumerate(found):
+        if heading.level <= 2:
+            inside = heading.level == 2 and bool(LEARNING_SECTION.match(heading.text))
+        elif inside and heading.level == 3:
+            points.append(index)
+    return points
+
+
+@dataclass(frozen=True)
+class Page:
+    """A hand-written page of the site, from ``content/``."""
+
+    source: Source
+    uri: str
+    title: str | None
+    pseudonyms: tuple[str, ...] = ()
+    allow: tuple[AllowEntry, ...] = ()
+    checked_by_hand: tuple[CheckedByHand, ...] = ()
