@@ -4,7 +4,7 @@ The benchmarks need libraries far larger than any partnership's real one, built
 the same way every run so that figures from different commits compare. This
 module writes such a library: the project's own settings, vocabulary and
 hand-written pages, plus as many reviews and briefings as asked for, each with
-valid front matter (see ``shared/spec/content-model.md``) and a body of about
+valid front matter (see ``docs/content-model.md``) and a body of about
 2,000 words of realistic review prose.
 
 The prose is assembled from sentence templates that use role codes ("Child A",

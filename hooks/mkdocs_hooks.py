@@ -34,10 +34,10 @@ from learning_library import check, csp, layout, privacy
 from learning_library.attachments.references import published as published_attachments
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
+from learning_library.formats import logs_may_be_public, summary_line, text_line
 from learning_library.library import load_settings, today
 from learning_library.mkdocs_render import prerender
 from learning_library.pages import Site
-from learning_library.report import logs_may_be_public, summary_line, text_line
 from learning_library.search import index_documents, index_site
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
@@ -61,7 +61,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         outcome = check.run(settings, on=on)
     except LibraryError as exc:
         raise Abort(f"learning-library: the check could not run: {exc}") from None
-    report = outcome.report
+    report = outcome.results
     for finding in report:
         line = text_line(finding, show_text=not logs_may_be_public())
         (log.error if finding.severity is Severity.ERROR else log.warning)(line)

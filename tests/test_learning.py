@@ -401,7 +401,7 @@ def test_every_template_makes_a_draft_that_passes_the_check(kind: str, library_r
     assert f"Created {folder}/{slug}.md" in result.stdout
     settings = load_settings(library_root / "mkdocs.yml")
     outcome = check.run(settings, [path], use_cache=False)
-    assert [f"{f.rule}: {f.message}" for f in outcome.report] == []
+    assert [f"{f.rule}: {f.message}" for f in outcome.results] == []
     created = next(d for d in outcome.library.documents if d.slug == slug)
     assert created.title == title and created.status == "draft" and created.published == dt.date(2026, 2, 3)
     assert created.type == ("lcspr" if kind == "review" else kind)
@@ -476,6 +476,6 @@ def test_pages_may_link_to_the_new_pages_but_not_replace_them(library_root: Path
     links = "See the [tracker](recommendations.md), [what's new](whats-new.md), [statistics](statistics.md) and [feed](feed.xml).\n"
     (library_root / "content/about.md").write_text("---\ntitle: About\n---\n\n" + links)
     (library_root / "content/statistics.md").write_text("---\ntitle: Our statistics\n---\n\nFigures.\n")
-    report = check.run(load_settings(library_root / "mkdocs.yml"), on=TODAY, use_cache=False).report
+    report = check.run(load_settings(library_root / "mkdocs.yml"), on=TODAY, use_cache=False).results
     assert [(f.path.rsplit("/", 1)[-1], f.rule) for f in report] == [("statistics.md", "metadata/reserved-path")]
     assert "rename this page" in next(iter(report)).message

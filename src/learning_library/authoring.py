@@ -19,13 +19,9 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import LibraryError
+from .errors import CannotCreate
 from .library import Settings, display_path
 from .vocabulary import Vocabulary, did_you_mean
-
-
-class CannotCreate(LibraryError):
-    """The new document cannot be written: the message says why and what to do."""
 
 
 @dataclass(frozen=True)

@@ -16,24 +16,24 @@ from . import anonymisation, layout
 from . import library as library_module
 from .anonymisation import Policy, Suppression
 from .attachments import scan as attachments
-from .findings import Finding, Report
+from .findings import Finding, Results
 from .library import Library, Settings
 from .links import check_links, duplicate_slugs
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """The result of a check: the library as read (for building) and the report (for people)."""
+class CheckRun:
+    """One run of the check: the library as read (for building), its results (for people) and what it was judged by."""
 
     library: Library
-    report: Report
+    results: Results
     policy: Policy
     suppressions: list[Suppression]
     hand_checks: list[attachments.HandCheck] = field(default_factory=list)
     """Attachments declared ``checked_by_hand``, with what each let through, for the sign-off report."""
 
 
-def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None, use_cache: bool = True) -> Outcome:
+def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None, use_cache: bool = True) -> CheckRun:
     """Check a library, or some files against it.
 
     Args:
@@ -51,25 +51,25 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date 
     policy = anonymisation.load_policy(settings.root)
     whole = library_module.load(settings)
     checked = whole if paths is None else library_module.load(settings, paths)
-    report = Report(files=checked.files)
-    report.extend(checked.findings)
+    results = Results(files=checked.files)
+    results.extend(checked.findings)
     merged = whole
     if paths is None:
-        report.extend(duplicate_slugs(whole))
-        report.extend(_reserved_paths(whole))
-        report.extend(check_links(whole, on))
+        results.extend(duplicate_slugs(whole))
+        results.extend(_reserved_paths(whole))
+        results.extend(check_links(whole, on))
     else:
         # Resolve links against the whole library, report only on what was asked for.
         merged = _merge(whole, checked)
-        report.extend(f for f in duplicate_slugs(merged) if f.path in _displays(checked))
-        report.extend(check_links(merged, on, [*checked.documents, *checked.pages]))
+        results.extend(f for f in duplicate_slugs(merged) if f.path in _displays(checked))
+        results.extend(check_links(merged, on, [*checked.documents, *checked.pages]))
     found, suppressions = anonymisation.scan(anonymisation.targets(checked), policy, root=settings.root, use_cache=use_cache)
-    report.extend(found)
+    results.extend(found)
     attached = attachments.check(merged, checked, policy, on, use_cache=use_cache, whole=paths is None)
-    report.extend(attached.findings)
-    report.files += attached.extra_files
-    report.seconds = time.perf_counter() - started
-    return Outcome(whole, report, policy, suppressions, attached.hand_checks)
+    results.extend(attached.findings)
+    results.files += attached.extra_files
+    results.seconds = time.perf_counter() - started
+    return CheckRun(whole, results, policy, suppressions, attached.hand_checks)
 
 
 def _displays(library: Library) -> set[str]:

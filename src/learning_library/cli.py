@@ -1,7 +1,7 @@
 """The ``learning-library`` command: a thin layer over the library's own functions.
 
 Each command's docstring is its ``--help``, with an example. The contract for
-names, flags, formats and exit status is ``shared/spec/cli.md``.
+names, flags, formats and exit status is ``docs/cli.md``.
 """
 
 from __future__ import annotations
@@ -13,10 +13,10 @@ from pathlib import Path
 import click
 
 from . import __version__, authoring, check, signoff
-from .attachments.clean import CleanError, clean_metadata
-from .errors import LibraryError
+from .attachments.clean import clean_metadata
+from .errors import CannotCreate, CleanError, LibraryError
+from .formats import FORMATS, render
 from .library import display_path, load_settings, today
-from .report import FORMATS, render
 from .vocabulary import load_vocabulary
 
 EXIT_OK, EXIT_BLOCKED, EXIT_COULD_NOT_RUN = 0, 1, 2
@@ -74,8 +74,8 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
     if signoff_report:
         click.echo(signoff.render(outcome, today()), nl=False)
     else:
-        click.echo(render(outcome.report, fmt, show_text=False if hide_text else None), nl=False)
-    sys.exit(EXIT_BLOCKED if outcome.report.blocks else EXIT_OK)
+        click.echo(render(outcome.results, fmt, show_text=False if hide_text else None), nl=False)
+    sys.exit(EXIT_BLOCKED if outcome.results.blocks else EXIT_OK)
 
 
 @main.command("new")
@@ -120,7 +120,7 @@ def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
     except ValueError:
-        raise authoring.CannotCreate(f"--published {value} is not a date; write it as YYYY-MM-DD, like 2026-03-15") from None
+        raise CannotCreate(f"--published {value} is not a date; write it as YYYY-MM-DD, like 2026-03-15") from None
 
 
 @main.command("clean-metadata")

@@ -55,8 +55,8 @@ class Finding:
 
 
 @dataclass
-class Report:
-    """Everything one run of the checks found, with the figures a summary needs."""
+class Results:
+    """The results of one run of the checks: every finding, with the figures a summary needs (files, seconds)."""
 
     findings: list[Finding] = field(default_factory=list)
     files: int = 0

@@ -1,7 +1,7 @@
-"""Reports of a check in the four formats of the command-line contract: text, JSON, SARIF and GitHub.
+"""The results of a check in the four formats of the command-line contract: text, JSON, SARIF and GitHub.
 
-The JSON report carries the ``text`` a finding covers (the contract asks for
-it). The text report names it too, in the message ("Possible person's name
+The JSON format carries the ``text`` a finding covers (the contract asks for
+it). The text format names it too, in the message ("Possible person's name
 'Cumbria'"), so an author sees at once what was found, unless the output may
 reach a log others can read: the ``github`` and ``sarif`` formats, any run with
 the ``CI`` environment variable set, or ``--hide-text``. Those point at the
@@ -16,23 +16,23 @@ import os
 from typing import Any
 
 from . import __version__
-from .findings import Finding, Report, Severity
+from .findings import Finding, Results, Severity
 
 FORMATS = ("text", "json", "sarif", "github")
 
 
-def render(report: Report, fmt: str, *, show_text: bool | None = None) -> str:
-    """Return the report in one of :data:`FORMATS`.
+def render(results: Results, fmt: str, *, show_text: bool | None = None) -> str:
+    """Return the results in one of :data:`FORMATS`.
 
     Args:
-        report: what the check found.
+        results: what the check found.
         fmt: one of :data:`FORMATS`.
         show_text: whether the text format names what was found; None decides
             by :func:`logs_may_be_public`.
     """
     if fmt == "text":
-        return as_text(report, show_text=show_text)
-    return {"json": as_json, "sarif": as_sarif, "github": as_github}[fmt](report)
+        return as_text(results, show_text=show_text)
+    return {"json": as_json, "sarif": as_sarif, "github": as_github}[fmt](results)
 
 
 def logs_may_be_public() -> bool:
@@ -40,10 +40,10 @@ def logs_may_be_public() -> bool:
     return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
 
 
-def as_text(report: Report, *, show_text: bool | None = None) -> str:
+def as_text(results: Results, *, show_text: bool | None = None) -> str:
     show = not logs_may_be_public() if show_text is None else show_text
-    lines = [text_line(f, show_text=show) for f in report]
-    lines.append(summary_line(report))
+    lines = [text_line(f, show_text=show) for f in results]
+    lines.append(summary_line(results))
     return "\n".join(lines) + "\n"
 
 
@@ -61,11 +61,11 @@ def message_with_text(f: Finding) -> str:
     return f"{what} '{found}'{sep}{fix}"
 
 
-def summary_line(report: Report) -> str:
-    verdict = "publication blocked" if report.blocks else "nothing blocks publication"
+def summary_line(results: Results) -> str:
+    verdict = "publication blocked" if results.blocks else "nothing blocks publication"
     return (
-        f"{report.files} {_plural(report.files, 'file')} checked: "
-        f"{report.errors} {_plural(report.errors, 'error')}, {report.warnings} {_plural(report.warnings, 'warning')}; {verdict}"
+        f"{results.files} {_plural(results.files, 'file')} checked: "
+        f"{results.errors} {_plural(results.errors, 'error')}, {results.warnings} {_plural(results.warnings, 'warning')}; {verdict}"
     )
 
 
@@ -73,9 +73,9 @@ def _plural(n: int, word: str) -> str:
     return word if n == 1 else word + "s"
 
 
-def as_dict(report: Report) -> dict[str, Any]:
+def as_dict(results: Results) -> dict[str, Any]:
     findings = []
-    for f in report:
+    for f in results:
         item: dict[str, Any] = {
             "path": f.path,
             "line": f.line,
@@ -96,7 +96,7 @@ def as_dict(report: Report) -> dict[str, Any]:
         findings.append(item)
     return {
         "findings": findings,
-        "summary": {"files": report.files, "errors": report.errors, "warnings": report.warnings, "seconds": round(report.seconds, 2)},
+        "summary": {"files": results.files, "errors": results.errors, "warnings": results.warnings, "seconds": round(results.seconds, 2)},
     }
 
 
@@ -110,15 +110,15 @@ def _attachment_place(f: Finding) -> dict[str, Any]:
     return place
 
 
-def as_json(report: Report) -> str:
-    return json.dumps(as_dict(report), indent=2, ensure_ascii=False) + "\n"
+def as_json(results: Results) -> str:
+    return json.dumps(as_dict(results), indent=2, ensure_ascii=False) + "\n"
 
 
-def as_sarif(report: Report) -> str:
+def as_sarif(results: Results) -> str:
     """SARIF 2.1.0, as GitHub code scanning reads it: one rule per rule id, one result per finding."""
     rules: dict[str, dict[str, Any]] = {}
-    results = []
-    for f in report:
+    sarif_results = []
+    for f in results:
         rules.setdefault(
             f.rule,
             {
@@ -142,7 +142,7 @@ def as_sarif(report: Report) -> str:
         if place:
             # A PDF or an image has no lines a viewer can show: the page or field travels as a property too.
             result["properties"] = place
-        results.append(result)
+        sarif_results.append(result)
     sarif = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
@@ -155,7 +155,7 @@ def as_sarif(report: Report) -> str:
                         "rules": list(rules.values()),
                     }
                 },
-                "results": results,
+                "results": sarif_results,
             }
         ],
     }
@@ -170,10 +170,10 @@ def _uri(path: str) -> str:
     return path.replace("\\", "/")
 
 
-def as_github(report: Report) -> str:
+def as_github(results: Results) -> str:
     """GitHub Actions workflow commands: each finding becomes an annotation on its line."""
-    lines = [_annotation(f) for f in report]
-    lines.append(summary_line(report))
+    lines = [_annotation(f) for f in results]
+    lines.append(summary_line(results))
     return "\n".join(lines) + "\n"
 
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .check import Outcome
-from .report import summary_line
+from .check import CheckRun
+from .formats import summary_line
 
 
-def render(outcome: Outcome, on: dt.date) -> str:
-    """The sign-off report for a check's outcome, as Markdown."""
+def render(outcome: CheckRun, on: dt.date) -> str:
+    """The sign-off report for one run of the check, as Markdown."""
     library = outcome.library
     policy = outcome.policy
-    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {on:%-d %B %Y}. {summary_line(outcome.report)}.", ""]
+    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {on:%-d %B %Y}. {summary_line(outcome.results)}.", ""]
 
     lines += ["## Accepted everywhere (anonymisation.yml)", ""]
     lines += [f"- “{a.text}”: {a.reason}" for a in policy.allow] or ["- Nothing."]
@@ -59,7 +59,7 @@ def render(outcome: Outcome, on: dt.date) -> str:
         lines.append("- Nothing.")
     lines.append("")
 
-    blocking = [f for f in outcome.report if f.blocks]
+    blocking = [f for f in outcome.results if f.blocks]
     lines += ["## Still blocking publication", ""]
     lines += [f"- {f.path}:{f.line}:{f.column}: {f.rule}: {f.message}" for f in blocking] or ["- Nothing."]
     return "\n".join(lines) + "\n"

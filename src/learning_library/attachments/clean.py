@@ -13,11 +13,11 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import CleanError
 from ..library import ATTACHMENT_SUFFIXES
 from . import images, pdf
-from .pdf import CleanError
 
-__all__ = ["CleanError", "Cleaned", "clean_metadata", "clean_name"]
+__all__ = ["Cleaned", "clean_metadata", "clean_name"]
 
 
 @dataclass(frozen=True)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from ..errors import CleanError
 from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
-from .pdf import CleanError
 from .xmp import read as read_xmp
 
 _GPS_IFD, _EXIF_IFD = 0x8825, 0x8769

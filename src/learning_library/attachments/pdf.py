@@ -15,15 +15,12 @@ import warnings
 from collections.abc import Iterator
 from typing import Any
 
+from ..errors import CleanError
 from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
 from .xmp import read as read_xmp
 
 _TEXT_PROPERTIES = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer")
 _NOT_TEXT = frozenset({"/CreationDate", "/ModDate", "/Trapped"})
-
-
-class CleanError(Exception):
-    """A file could not be cleaned; the message says why, for a person."""
 
 
 @contextlib.contextmanager
@@ -225,4 +222,4 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
     return out.getvalue(), removed
 
 
-__all__ = ["CLEAN_HINT", "CleanError", "clean", "inspect"]
+__all__ = ["CLEAN_HINT", "clean", "inspect"]

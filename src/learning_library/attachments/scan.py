@@ -44,8 +44,8 @@ class HandCheck:
 
 
 @dataclass
-class Outcome:
-    """What the attachment check found."""
+class AttachmentResults:
+    """What the attachment check found, and the ``checked_by_hand`` declarations it used."""
 
     findings: list[Finding] = field(default_factory=list)
     hand_checks: list[HandCheck] = field(default_factory=list)
@@ -62,7 +62,9 @@ class _Attachment:
     inspection: Inspection | None = None
 
 
-def check(library: Library, scope: Library, policy: Policy, on: dt.date, *, use_cache: bool = True, whole: bool = True) -> Outcome:
+def check(
+    library: Library, scope: Library, policy: Policy, on: dt.date, *, use_cache: bool = True, whole: bool = True
+) -> AttachmentResults:
     """Check the attachments of the documents and pages in ``scope`` and the attachment files it lists.
 
     Args:
@@ -77,7 +79,7 @@ def check(library: Library, scope: Library, policy: Policy, on: dt.date, *, use_
         CheckUnavailable: an attachment cannot be read from disk, or the anonymisation engine cannot load.
     """
     settings = library.settings
-    outcome = Outcome()
+    outcome = AttachmentResults()
     every_reference = references(library, on)
     by_path: dict[Path, list[Reference]] = {}
     for reference in every_reference:
