@@ -29,6 +29,8 @@ class AllowEntry:
     text: str
     reason: str | None = None
     line: int = 0
+    pattern: bool = False
+    """``text`` is a pattern in which ``*`` stands for one to four words (site-wide entries only)."""
 
 
 @dataclass(frozen=True)

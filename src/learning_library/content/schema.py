@@ -203,7 +203,7 @@ _REVIEW_ONLY = frozenset({REVIEW})
 _BRIEFING_ONLY = frozenset({BRIEFING})
 
 RECOMMENDATION_FIELDS = (
-    FieldSpec("id", Text(), required=True),
+    FieldSpec("id", Text(published=True), required=True),
     FieldSpec("text", Text(published=True), required=True),
     FieldSpec("owner", Text(published=True)),
     FieldSpec("status", Choice(RECOMMENDATION_STATUSES)),
