@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build check test lint bench clean
+.PHONY: serve build check test unit lint bench clean
 
 serve: $(STAMP)  ## Build the library and preview it at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
@@ -18,6 +18,9 @@ check: $(STAMP)  ## Check every review, briefing and page
 
 test: $(STAMP) lint  ## Install everything and run the whole test suite
 	$(BIN)/pytest
+
+unit: $(STAMP)  ## The fast tests only: no browser, no mkdocs build, no spaCy model (under a minute)
+	$(BIN)/pytest -m "not browser and not build and not model"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src hooks tests bench tools

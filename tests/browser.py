@@ -14,16 +14,13 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from .conftest import REPO
+from .conftest import copy_example, mkdocs_build
 
 CHROMIUM = os.environ.get("LEARNING_LIBRARY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -37,20 +34,8 @@ CHROMIUM_ARGS = [
 ]
 
 
-def copy_example(root: Path) -> Path:
-    """A copy of the repository's example library whose hooks point back at the repository."""
-    for name in ("mkdocs.yml", "themes.yml", "anonymisation.yml"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("content", "reviews", "briefings"):
-        shutil.copytree(REPO / folder, root / folder)
-    text = (root / "mkdocs.yml").read_text().replace("hooks/mkdocs_hooks.py", str(REPO / "hooks/mkdocs_hooks.py"))
-    (root / "mkdocs.yml").write_text(text)
-    return root
-
-
 def build(root: Path) -> Path:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True)
+    result = mkdocs_build(root)
     assert result.returncode == 0, result.stdout + result.stderr
     return root / "site"
 

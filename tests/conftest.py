@@ -1,17 +1,109 @@
-"""Shared fixtures: small libraries written to a temporary folder and built for real."""
+"""Shared fixtures and helpers, in one place: small libraries written to a temporary folder, the example library
+copied, the command line invoked in-process, and ``mkdocs build --strict`` run for real.
+
+Markers (registered in ``pyproject.toml``): ``browser`` drives Chromium, ``build`` runs ``mkdocs build``, ``model``
+loads the spaCy model of the anonymisation check. ``make unit`` runs the rest, the fast tests.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
+from click.testing import CliRunner, Result
+
+from learning_library.cli import main
+from learning_library.library import load, load_settings
+from learning_library.pages import Site
 
 REPO = Path(__file__).resolve().parent.parent
 pytest_plugins = ("tests.browser",)
+
+CheckJson = Callable[..., tuple[int, dict[str, Any]]]
+"""``check_json(root, *args)``: ``learning-library check --format json`` in ``root``, its exit status and its JSON."""
+CheckText = Callable[..., tuple[int, str, str]]
+"""``check_text(root, *args)``: ``learning-library check`` in ``root``, its exit status, stdout and stderr."""
+Invoke = Callable[..., Result]
+"""``invoke(root, *args)``: any ``learning-library`` command in ``root``."""
+
+
+def copy_example(root: Path, *, with_cache: bool = False) -> Path:
+    """Copy the repository's example library into ``root``, its hooks pointing back at the repository.
+
+    Args:
+        root: an existing, empty folder.
+        with_cache: also copy the repository's ``.cache``, so only the files a test changes are read afresh.
+    """
+    for name in ("mkdocs.yml", "themes.yml", "anonymisation.yml"):
+        shutil.copy(REPO / name, root / name)
+    for folder in ("content", "reviews", "briefings"):
+        shutil.copytree(REPO / folder, root / folder)
+    if with_cache and (REPO / ".cache").is_dir():
+        shutil.copytree(REPO / ".cache", root / ".cache")
+    text = (root / "mkdocs.yml").read_text().replace("hooks/mkdocs_hooks.py", str(REPO / "hooks/mkdocs_hooks.py"))
+    (root / "mkdocs.yml").write_text(text)
+    return root
+
+
+def mkdocs_build(
+    root: Path, *args: str, today: str | None = None, parallel: bool = False, strict: bool = True
+) -> subprocess.CompletedProcess[str]:
+    """Run ``mkdocs build`` in a library, as the publishing pipeline does, in a new process.
+
+    Args:
+        root: the library.
+        args: more arguments for ``mkdocs build``.
+        today: the day to build for (``LEARNING_LIBRARY_TODAY``), YYYY-MM-DD.
+        parallel: render on both cores even for a small library.
+        strict: ``--strict``, as the pipeline builds.
+    """
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if parallel:
+        env["LEARNING_LIBRARY_PARALLEL_FROM"] = "1"
+    if today:
+        env["LEARNING_LIBRARY_TODAY"] = today
+    command = [sys.executable, "-m", "mkdocs", "build", *(["--strict"] if strict else []), *args]
+    return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
+
+
+@pytest.fixture
+def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
+    """Run a ``learning-library`` command in-process from a library's folder (which stays the test's folder after)."""
+
+    def run(root: Path, *args: str) -> Result:
+        monkeypatch.chdir(root)
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+    return run
+
+
+@pytest.fixture
+def check_json(invoke: Invoke) -> CheckJson:
+    def run(root: Path, *args: str) -> tuple[int, dict[str, Any]]:
+        result = invoke(root, "check", "--format", "json", *args)
+        return result.exit_code, json.loads(result.stdout) if result.stdout.startswith("{") else {"stderr": result.stderr}
+
+    return run
+
+
+@pytest.fixture
+def check_text(invoke: Invoke) -> CheckText:
+    def run(root: Path, *args: str) -> tuple[int, str, str]:
+        result = invoke(root, "check", *args)
+        return result.exit_code, result.stdout, result.stderr
+
+    return run
+
 
 REVIEW = """\
 ---
@@ -77,3 +169,95 @@ def make_library(tmp_path: Path) -> Callable[..., Path]:
         return root
 
     return make
+
+
+# --- learning into practice: a library on a fixed day ------------------------------------------
+# 30 June 2025, so six months back is 30 December 2024: recommendations on both sides of the overdue
+# line, a draft and a scheduled review whose recommendations must appear nowhere, and a themed
+# briefing drawing on two reviews.
+
+TODAY = dt.date(2025, 6, 30)
+
+REVIEW_B = """\
+---
+title: "Child B: local child safeguarding practice review"
+type: lcspr
+published: 2024-04-01
+themes: [domestic-abuse, hidden-men]
+summary: Child B was four. The review looks at how agencies responded to domestic abuse at home.
+agencies: [police, health]
+recommendations:
+  - {id: R1, text: "Police tell the health visitor about every incident.", owner: Police, status: open, updated: 2025-03-01}
+  - {id: R2, text: "Plans name the person causing harm.", owner: "Children's social care", status: in-progress}
+  - {id: R3, text: "Schools record the support they offer.", owner: Education, status: complete, updated: 2024-05-01}
+  - {id: R4, text: "The partnership audits plans.", owner: "The partnership", status: impact-evidenced, updated: 2024-06-01}
+  - {id: R5, text: "Health visitors ask about every adult.", owner: Health, status: open, updated: 2024-12-30}
+  - {id: R6, text: "Probation checks new relationships.", owner: Probation, status: open, updated: 2024-12-29}
+national_repository: https://repository.example/reviews/42
+---
+
+## Summary
+
+The review looks at how agencies responded to domestic abuse in Child B's home.
+
+## Learning
+
+### Ask who lives in the home
+
+Every practitioner should ask who lives in the home.
+
+### Information
+
+Share what you know.
+
+## Recommendations
+
+Shown below.
+"""
+
+HIDDEN_REVIEW = """\
+---
+title: "Child {letter}: local child safeguarding practice review"
+type: lcspr
+published: {published}
+{status}themes: [neglect]
+summary: A review that is not on the site yet.
+recommendations:
+  - {{id: R1, text: "Something that must not appear yet.", owner: Nobody, status: open, updated: 2020-01-01}}
+---
+
+## Summary
+
+Not yet published.
+"""
+
+PRACTICE_FILES = {
+    "reviews/2024-child-b.md": REVIEW_B,
+    "reviews/2025-child-c.md": HIDDEN_REVIEW.format(letter="C", published="2025-01-10", status="status: draft\n"),
+    "reviews/2025-child-s.md": HIDDEN_REVIEW.format(letter="S", published="2025-09-01", status=""),
+    "briefings/2025-hidden-men-briefing.md": document(
+        "Hidden men: learning from case reviews",
+        "themed-briefing",
+        "2025-02-01",
+        "[hidden-men, domestic-abuse]",
+        related="[2024-child-b, 2023-child-a]",
+    ),
+}
+
+
+@pytest.fixture
+def library_root(make_library: Callable[..., Path]) -> Path:
+    """The learning-into-practice library: the default documents and :data:`PRACTICE_FILES`."""
+    return make_library(PRACTICE_FILES)
+
+
+def site_for(root: Path, on: dt.date = TODAY) -> Site:
+    """The generated pages of a library on a day."""
+    return Site(load(load_settings(root / "mkdocs.yml")), on)
+
+
+def set_extra(root: Path, extra: object) -> None:
+    """Replace the ``extra:`` settings of a library's ``mkdocs.yml``."""
+    config = yaml.safe_load((root / "mkdocs.yml").read_text())
+    config["extra"] = extra
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))

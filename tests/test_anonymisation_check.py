@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import json
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -17,26 +14,16 @@ from learning_library.anonymisation import policy as policy_module
 from learning_library.cli import main
 from learning_library.errors import ConfigError
 
-from .conftest import REPO, document
+from .conftest import CheckJson, copy_example, document, mkdocs_build
 
-Run = Callable[..., tuple[int, dict]]
-
-
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    def invoke(root: Path, *args: str) -> tuple[int, dict]:
-        monkeypatch.chdir(root)
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
-        return result.exit_code, json.loads(result.stdout) if result.stdout.startswith("{") else {"stderr": result.stderr}
-
-    return invoke
+pytestmark = pytest.mark.model
 
 
-def anonymisation_findings(data: dict) -> list[tuple[str, int, int, str, str]]:
+def anonymisation_findings(data: dict[str, Any]) -> list[tuple[str, int, int, str, str]]:
     return [(f["path"], f["line"], f["column"], f["entity"], f["text"]) for f in data["findings"] if f["rule"].startswith("anonymisation/")]
 
 
-def test_findings_point_at_the_exact_place_in_body_and_front_matter(make_library: Callable[..., Path], run: Run) -> None:
+def test_findings_point_at_the_exact_place_in_body_and_front_matter(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     text = (
         "---\n"
         'title: "Child B: review"\n'
@@ -48,7 +35,7 @@ def test_findings_point_at_the_exact_place_in_body_and_front_matter(make_library
         "## What happened\n\n"
         "The family lived at 14 Larch Close and **Mrs Okafor** visited on 3rd March 2021.\n"
     )
-    code, data = run(make_library({"reviews/2023-child-b.md": text}))
+    code, data = check_json(make_library({"reviews/2023-child-b.md": text}))
     assert code == 1
     found = anonymisation_findings(data)
     assert ("reviews/2023-child-b.md", 6, 29, "PERSON", "Kerry Walsh") in found
@@ -75,7 +62,7 @@ def test_reports_that_may_reach_a_public_log_do_not_repeat_the_personal_data(
         assert "anonymisation/PERSON" in result.stdout and "Kerry" not in result.stdout
 
 
-def test_pseudonyms_allow_and_site_allow_are_accepted(make_library: Callable[..., Path], run: Run) -> None:
+def test_pseudonyms_allow_and_site_allow_are_accepted(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     body = "Ruby told the teacher. Ruby Jones is not a pseudonym. Call 0808 800 5000. Westmoor is our area.\n"
     root = make_library(
         {
@@ -91,12 +78,12 @@ def test_pseudonyms_allow_and_site_allow_are_accepted(make_library: Callable[...
         }
     )
     (root / "anonymisation.yml").write_text('allow:\n  - {text: "Westmoor", reason: "our area"}\n')
-    code, data = run(root)
+    code, data = check_json(root)
     assert [(f[3], f[4]) for f in anonymisation_findings(data)] == [("PERSON", "Ruby Jones")]
     assert code == 1
 
 
-def test_an_inline_suppression_accepts_one_occurrence_and_needs_a_reason(make_library: Callable[..., Path], run: Run) -> None:
+def test_an_inline_suppression_accepts_one_occurrence_and_needs_a_reason(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     body = (
         "Dr Eileen Marsh<!-- allow: the independent scrutineer, named in the annual report --> chaired the panel.\n\n"
         "Dr Eileen Marsh also wrote to the family.\n\n"
@@ -104,7 +91,7 @@ def test_an_inline_suppression_accepts_one_occurrence_and_needs_a_reason(make_li
         "Nothing here<!-- allow: stale comment -->.\n"
     )
     root = make_library({"reviews/2023-sup.md": document("Sup", "lcspr", "2023-01-01", "[neglect]", body=body)})
-    code, data = run(root)
+    code, data = check_json(root)
     rules = sorted((f["line"], f["rule"]) for f in data["findings"])
     assert rules == [
         (11, "anonymisation/PERSON"),
@@ -118,37 +105,38 @@ def test_an_inline_suppression_accepts_one_occurrence_and_needs_a_reason(make_li
 
 
 def test_the_cache_answers_for_unchanged_files_without_loading_the_model(
-    make_library: Callable[..., Path], run: Run, monkeypatch: pytest.MonkeyPatch
+    make_library: Callable[..., Path], check_json: CheckJson, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_library({"reviews/2023-leak.md": document("Leak", "lcspr", "2023-01-01", "[neglect]", body="Kerry Walsh called.\n")})
-    first = run(root)
+    first = check_json(root)
     assert (root / ".cache/learning-library/anonymisation.json").is_file()
 
     def no_model(model: str) -> None:
         raise AssertionError("the model was loaded for an unchanged library")
 
     monkeypatch.setattr(engine_module, "engine", no_model)
-    assert run(root)[1]["findings"] == first[1]["findings"]
+    assert check_json(root)[1]["findings"] == first[1]["findings"]
     # a changed file is scanned again; --no-cache scans everything
     (root / "reviews/2023-leak.md").write_text(document("Leak", "lcspr", "2023-01-01", "[neglect]", body="Mrs Okafor called.\n"))
     with pytest.raises(AssertionError, match="the model was loaded"):
-        run(root)
+        check_json(root)
     with pytest.raises(AssertionError, match="the model was loaded"):
-        run(root.parent / "library", "--no-cache")
+        check_json(root.parent / "library", "--no-cache")
 
 
-def test_a_missing_model_fails_closed(make_library: Callable[..., Path], run: Run) -> None:
+def test_a_missing_model_fails_closed(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library()
     (root / "anonymisation.yml").write_text("model: en_core_web_not_installed\n")
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 2
     assert "the spaCy model `en_core_web_not_installed` is not installed, so the anonymisation check cannot run" in data["stderr"]
 
 
+@pytest.mark.build
 def test_a_missing_model_fails_the_build(make_library: Callable[..., Path]) -> None:
     root = make_library()
     (root / "anonymisation.yml").write_text("model: en_core_web_not_installed\n")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build"], cwd=root, capture_output=True, text=True)
+    result = mkdocs_build(root, strict=False)
     assert result.returncode == 1
     assert "the check could not run" in result.stdout + result.stderr
     assert not (root / "site/index.html").exists()
@@ -174,10 +162,10 @@ def test_an_unusable_policy_is_a_config_error(tmp_path: Path, policy: str, messa
     assert message in str(caught.value)
 
 
-def test_a_warning_severity_does_not_block(make_library: Callable[..., Path], run: Run) -> None:
+def test_a_warning_severity_does_not_block(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library({"reviews/2023-leak.md": document("Leak", "lcspr", "2023-01-01", "[neglect]", body="Kerry Walsh called.\n")})
     (root / "anonymisation.yml").write_text("severity:\n  PERSON: warning\n")
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0 and data["summary"]["warnings"] >= 1
 
 
@@ -198,24 +186,19 @@ PLANTS = [
 
 @pytest.fixture(scope="module")
 def example_copy(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    root = tmp_path_factory.mktemp("example")
-    for name in ("mkdocs.yml", "themes.yml", "anonymisation.yml"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("content", "reviews", "briefings"):
-        shutil.copytree(REPO / folder, root / folder)
-    text = (root / "mkdocs.yml").read_text().replace("hooks/mkdocs_hooks.py", str(REPO / "hooks/mkdocs_hooks.py"))
-    (root / "mkdocs.yml").write_text(text)
-    return root
+    return copy_example(tmp_path_factory.mktemp("example"))
 
 
 @pytest.mark.parametrize(("entity", "sentence"), PLANTS)
-def test_a_planted_identifier_in_the_example_library_is_caught(example_copy: Path, run: Run, entity: str, sentence: str) -> None:
+def test_a_planted_identifier_in_the_example_library_is_caught(
+    example_copy: Path, check_json: CheckJson, entity: str, sentence: str
+) -> None:
     path = example_copy / "reviews/2024-child-ruby.md"
     original = path.read_text()
     try:
         path.write_text(original + "\n" + sentence + "\n")
         line = original.count("\n") + 2
-        code, data = run(example_copy)
+        code, data = check_json(example_copy)
         assert code == 1
         found = [(f[0], f[1], f[3]) for f in anonymisation_findings(data)]
         assert ("reviews/2024-child-ruby.md", line, entity) in found
@@ -223,18 +206,19 @@ def test_a_planted_identifier_in_the_example_library_is_caught(example_copy: Pat
         path.write_text(original)
 
 
-def test_the_example_library_checks_clean(example_copy: Path, run: Run) -> None:
-    code, data = run(example_copy)
+def test_the_example_library_checks_clean(example_copy: Path, check_json: CheckJson) -> None:
+    code, data = check_json(example_copy)
     assert code == 0, data["findings"]
     assert data["summary"]["warnings"] == 0
 
 
+@pytest.mark.build
 def test_a_planted_name_stops_the_build(example_copy: Path) -> None:
     path = example_copy / "briefings/2025-neglect.md"
     original = path.read_text()
     try:
         path.write_text(original.replace("summary: ", "summary: Kerry Walsh said so. ", 1))
-        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=example_copy, capture_output=True, text=True)
+        result = mkdocs_build(example_copy)
         output = result.stdout + result.stderr
         assert result.returncode == 1
         assert "briefings/2025-neglect.md:" in output and "error anonymisation/PERSON: Possible person's name" in output

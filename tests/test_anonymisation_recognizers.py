@@ -11,6 +11,8 @@ import pytest
 from learning_library.anonymisation.engine import Engine, engine
 from learning_library.anonymisation.policy import DEFAULT_MODEL
 
+pytestmark = pytest.mark.model
+
 
 @pytest.fixture(scope="session")
 def analyzer() -> Engine:

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import io
 import json
-import shutil
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
@@ -22,9 +20,7 @@ from tools.make_example_attachments import text_pdf
 from learning_library.attachments import images, pdf
 from learning_library.cli import main
 
-from .conftest import REPO, document
-
-Run = Callable[..., tuple[int, dict]]
+from .conftest import CheckJson, copy_example, document, mkdocs_build
 
 PLANTED = "Jordan Pemberton-Smyth"
 REPORT = "reviews/files/2024-child-ruby-report.pdf"
@@ -56,23 +52,12 @@ def encrypted(data: bytes) -> bytes:
     return out.getvalue()
 
 
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Run:
-    def invoke(root: Path, *args: str) -> tuple[int, dict]:
-        monkeypatch.chdir(root)
-        result = CliRunner().invoke(main, ["check", "--format", "json", *args], catch_exceptions=False)
-        assert result.stdout.startswith("{"), result.stderr
-        return result.exit_code, json.loads(result.stdout)
-
-    return invoke
-
-
 def clean(root: Path, *args: str) -> tuple[int, str, str]:
     result = CliRunner().invoke(main, ["clean-metadata", *args], catch_exceptions=False)
     return result.exit_code, result.stdout, result.stderr
 
 
-def places(data: dict, path: str) -> set[tuple[str, int | None, str | None]]:
+def places(data: dict[str, Any], path: str) -> set[tuple[str, int | None, str | None]]:
     return {(f["rule"], f.get("page"), f.get("field")) for f in data["findings"] if f["path"] == path}
 
 
@@ -95,29 +80,21 @@ def example_copy(tmp_path: Path) -> Path:
     """A copy of the example library, with its cache so that only the files a test changes are read afresh."""
     root = tmp_path / "example"
     root.mkdir()
-    for name in ("mkdocs.yml", "themes.yml", "anonymisation.yml"):
-        shutil.copy(REPO / name, root / name)
-    for folder in ("content", "reviews", "briefings"):
-        shutil.copytree(REPO / folder, root / folder)
-    if (REPO / ".cache").is_dir():
-        shutil.copytree(REPO / ".cache", root / ".cache")
-    text = (root / "mkdocs.yml").read_text().replace("hooks/mkdocs_hooks.py", str(REPO / "hooks/mkdocs_hooks.py"))
-    (root / "mkdocs.yml").write_text(text)
-    return root
+    return copy_example(root, with_cache=True)
 
 
-def test_the_example_library_has_a_full_report_and_checks_clean(example_copy: Path, run: Run) -> None:
+def test_the_example_library_has_a_full_report_and_checks_clean(example_copy: Path, check_json: CheckJson) -> None:
     assert "report: " + REPORT in (example_copy / "reviews/2024-child-ruby.md").read_text()
     assert len(PdfReader(example_copy / REPORT).pages) > 2
-    code, data = run(example_copy)
+    code, data = check_json(example_copy)
     assert code == 0, data["findings"]
     assert data["summary"]["warnings"] == 0
 
 
-def test_a_name_in_a_pdfs_text_is_found_on_its_page(example_copy: Path, run: Run) -> None:
+def test_a_name_in_a_pdfs_text_is_found_on_its_page(example_copy: Path, check_json: CheckJson) -> None:
     pages = ["Child Ruby: full report", "Ruby lived with Mother.", f"The plan was agreed with {PLANTED} at the meeting."]
     (example_copy / REPORT).write_bytes(text_pdf(pages))
-    code, data = run(example_copy)
+    code, data = check_json(example_copy)
     assert code == 1
     (finding,) = [f for f in data["findings"] if f["path"] == REPORT]
     assert finding["rule"] == "anonymisation/PERSON" and finding["page"] == 3 and finding["text"] == PLANTED
@@ -125,11 +102,11 @@ def test_a_name_in_a_pdfs_text_is_found_on_its_page(example_copy: Path, run: Run
     assert finding["message"].startswith("Page 3: Possible person's name; replace it with a pseudonym")
 
 
-def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_removes_it(example_copy: Path, run: Run) -> None:
+def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_removes_it(example_copy: Path, check_json: CheckJson) -> None:
     report = example_copy / REPORT
     pages = ["Child Ruby: full report", "Ruby lived with Mother."]
     report.write_bytes(text_pdf(pages, info={"Title": "Child Ruby", "Author": PLANTED}, xmp=XMP_CREATOR.format(name=PLANTED).encode()))
-    code, data = run(example_copy)
+    code, data = check_json(example_copy)
     assert code == 1
     assert places(data, REPORT) == {
         ("anonymisation/PERSON", None, "Document property Author"),
@@ -143,17 +120,17 @@ def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_re
     assert code == 0
     assert out == f"{REPORT}: removed document properties (Title, Author), XMP metadata\n"
     assert [p.extract_text() for p in PdfReader(report).pages] == pages
-    code, data = run(example_copy)
+    code, data = check_json(example_copy)
     assert code == 0, data["findings"]
 
 
-def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy: Path, run: Run) -> None:
+def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy: Path, check_json: CheckJson) -> None:
     briefing = example_copy / "briefings/2025-neglect.md"
     briefing.write_text(briefing.read_text() + "\n![The seven parts of a 7-minute briefing](files/cycle.jpg)\n")
     image = example_copy / "briefings/files/cycle.jpg"
     image.parent.mkdir(exist_ok=True)
     image.write_bytes(photo(artist=PLANTED))
-    code, data = run(example_copy)
+    code, data = check_json(example_copy)
     assert code == 1
     assert places(data, "briefings/files/cycle.jpg") == {
         ("attachments/gps", None, "EXIF GPS"),
@@ -171,18 +148,19 @@ def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy:
     assert images.inspect(image.read_bytes()).problems != []
     (example_copy / "briefings/files/cycle.clean.jpg").unlink()
     assert clean(example_copy, "--in-place", "briefings/files/cycle.jpg")[0] == 0
-    code, data = run(example_copy)
+    code, data = check_json(example_copy)
     assert code == 0, data["findings"]
     assert clean(example_copy, "briefings/files/cycle.jpg")[1] == "briefings/files/cycle.jpg: no metadata to remove; left as it is\n"
 
 
+@pytest.mark.build
 def test_a_planted_name_in_a_pdf_and_gps_in_an_image_stop_the_build(example_copy: Path) -> None:
     (example_copy / REPORT).write_bytes(text_pdf(["Child Ruby: full report"], info={"Author": PLANTED}))
     briefing = example_copy / "briefings/2025-neglect.md"
     briefing.write_text(briefing.read_text() + "\n![A chart of referrals by month](files/chart.png)\n")
     (example_copy / "briefings/files").mkdir(exist_ok=True)
     (example_copy / "briefings/files/chart.png").write_bytes(photo(fmt="PNG"))
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=example_copy, capture_output=True, text=True)
+    result = mkdocs_build(example_copy)
     output = result.stdout + result.stderr
     assert result.returncode == 1
     assert f"{REPORT}:1:1: error anonymisation/PERSON: Document property Author: Possible person's name" in output
@@ -208,11 +186,11 @@ CANNOT_READ = [
 
 @pytest.mark.parametrize(("make", "rule", "message"), CANNOT_READ)
 def test_a_pdf_the_check_cannot_read_fails_closed(
-    make_library: Callable[..., Path], run: Run, make: Callable[[], bytes], rule: str, message: str
+    make_library: Callable[..., Path], check_json: CheckJson, make: Callable[[], bytes], rule: str, message: str
 ) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
     attach(root, "reviews/files/child-b.pdf", make())
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 1
     (finding,) = data["findings"]
     assert (finding["path"], finding["rule"], finding["severity"]) == ("reviews/files/child-b.pdf", rule, "error")
@@ -220,27 +198,27 @@ def test_a_pdf_the_check_cannot_read_fails_closed(
     assert finding["message"].endswith("declare it in `checked_by_hand` with a reason")
 
 
-def test_a_scanned_page_among_text_pages_is_named(make_library: Callable[..., Path], run: Run) -> None:
+def test_a_scanned_page_among_text_pages_is_named(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
     attach(root, "reviews/files/child-b.pdf", text_pdf(["Child B's full report.", None]))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 1
     assert places(data, "reviews/files/child-b.pdf") == {("attachments/no-text", 2, None)}
 
 
 def test_checked_by_hand_lets_a_pdf_through_and_is_in_the_sign_off_report(
-    make_library: Callable[..., Path], run: Run, monkeypatch: pytest.MonkeyPatch
+    make_library: Callable[..., Path], check_json: CheckJson, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     reason = "Scanned 2016 report; read page by page by the business manager"
     front = f'[{{file: reviews/files/child-b.pdf, reason: "{reason}"}}]'
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf", checked_by_hand=front)})
     attach(root, "reviews/files/child-b.pdf", text_pdf([None, None], info={"Author": PLANTED}))
-    code, data = run(root)
+    code, data = check_json(root)
     # The hand check stands in for what the check cannot read (the pages), not for what it can (the properties).
     assert code == 1
     assert places(data, "reviews/files/child-b.pdf") == {("anonymisation/PERSON", None, "Document property Author")}
     assert clean(root, "--in-place", "reviews/files/child-b.pdf")[0] == 0
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0, data["findings"]
     monkeypatch.chdir(root)
     signoff = CliRunner().invoke(main, ["check", "--report"]).stdout
@@ -249,7 +227,7 @@ def test_checked_by_hand_lets_a_pdf_through_and_is_in_the_sign_off_report(
     assert "In place of the check, which found: The PDF has no text the check can read" in section
 
 
-def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], run: Run) -> None:
+def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library(
         {
             "content/reports/annual-report.pdf": "",
@@ -257,11 +235,11 @@ def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], run: R
         }
     )
     attach(root, "content/reports/annual-report.pdf", encrypted(text_pdf(["Annual report."])))
-    assert run(root)[0] == 1
+    assert check_json(root)[0] == 1
     (root / "anonymisation.yml").write_text(
         'checked_by_hand:\n  - {file: content/reports/annual-report.pdf, reason: "Printed and read in full by the business manager"}\n'
     )
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0, data["findings"]
     signoff = CliRunner().invoke(main, ["check", "--report"]).stdout
     assert (
@@ -270,11 +248,11 @@ def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], run: R
     )
 
 
-def test_an_unneeded_checked_by_hand_is_a_warning(make_library: Callable[..., Path], run: Run) -> None:
+def test_an_unneeded_checked_by_hand_is_a_warning(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     front = '[{file: reviews/files/child-b.pdf, reason: "read by hand"}]'
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf", checked_by_hand=front)})
     attach(root, "reviews/files/child-b.pdf", text_pdf(["Child B's full report."]))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0
     (finding,) = data["findings"]
     assert (finding["path"], finding["line"], finding["rule"], finding["severity"]) == (
@@ -285,10 +263,10 @@ def test_an_unneeded_checked_by_hand_is_a_warning(make_library: Callable[..., Pa
 # --- references -------------------------------------------------------------------------------
 
 
-def test_a_missing_report_is_an_error_at_its_key(make_library: Callable[..., Path], run: Run) -> None:
+def test_a_missing_report_is_an_error_at_its_key(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b-report.pdf")})
     attach(root, "reviews/files/child-b-reprot.pdf", text_pdf(["Child B's full report."]))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 1
     missing = next(f for f in data["findings"] if f["rule"] == "attachments/missing")
     assert (missing["path"], missing["line"], missing["column"], missing["severity"]) == ("reviews/2023-child-b.md", 7, 9, "error")
@@ -297,26 +275,26 @@ def test_a_missing_report_is_an_error_at_its_key(make_library: Callable[..., Pat
     )
 
 
-def test_an_attachment_nothing_links_to_is_a_warning_and_is_not_published(make_library: Callable[..., Path], run: Run) -> None:
+def test_an_attachment_nothing_links_to_is_a_warning_and_is_not_published(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library()
     attach(root, "reviews/files/old-draft.pdf", text_pdf(["An old draft."]))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0
     (finding,) = data["findings"]
     assert (finding["path"], finding["rule"], finding["severity"]) == ("reviews/files/old-draft.pdf", "attachments/unreferenced", "warning")
     assert finding["message"].startswith("Nothing links to this file, so it is not published;")
 
 
-def test_a_linked_file_the_check_cannot_read_is_an_error(make_library: Callable[..., Path], run: Run) -> None:
+def test_a_linked_file_the_check_cannot_read_is_an_error(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     body = "Read the [partnership's response](files/response.docx).\n"
     root = make_library({"reviews/2023-child-b.md": document("Child B", "lcspr", "2023-05-01", "[neglect]", body=body)})
     attach(root, "reviews/files/response.docx", b"PK\x03\x04 invented")
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 1
     assert places(data, "reviews/files/response.docx") == {("attachments/unsupported", None, None)}
 
 
-def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Path], run: Run) -> None:
+def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     body = (
         f"![Photo of {PLANTED} at the family home](files/room.png)\n\n"
         '<img src="files/room.png" alt="Sam Okafor in the kitchen">\n\n'
@@ -324,7 +302,7 @@ def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Pat
     )
     root = make_library({"briefings/2024-rooms.md": document("Rooms", "themed-briefing", "2024-01-01", "[neglect]", body=body)})
     attach(root, "briefings/files/room.png", photo(gps=False, fmt="PNG"))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 1
     found = {(f["path"], f["line"], f["column"], f["text"]) for f in data["findings"]}
     assert found == {
@@ -334,41 +312,45 @@ def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Pat
     }
 
 
-def test_an_image_shown_with_html_is_referred_to_and_checked(make_library: Callable[..., Path], run: Run) -> None:
+def test_an_image_shown_with_html_is_referred_to_and_checked(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     body = (
         '<figure markdown>\n<img src="files/chart.png" alt="Referrals by month" width="400">\n</figure>\n\n`<img src="files/code.png">`\n'
     )
     root = make_library({"briefings/2024-chart.md": document("Chart", "themed-briefing", "2024-01-01", "[neglect]", body=body)})
     attach(root, "briefings/files/chart.png", photo(fmt="PNG"))
     attach(root, "briefings/files/code.png", photo(gps=False, fmt="PNG"))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 1
     assert places(data, "briefings/files/chart.png") == {("attachments/gps", None, "EXIF GPS")}
     # A tag in code is not an image on the page.
     assert places(data, "briefings/files/code.png") == {("attachments/unreferenced", None, None)}
 
 
-def test_a_single_file_checks_its_attachments_and_an_attachment_can_be_checked_alone(make_library: Callable[..., Path], run: Run) -> None:
+def test_a_single_file_checks_its_attachments_and_an_attachment_can_be_checked_alone(
+    make_library: Callable[..., Path], check_json: CheckJson
+) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
     attach(root, "reviews/files/child-b.pdf", text_pdf([f"Agreed with {PLANTED}."]))
     for args in (["reviews/2023-child-b.md"], ["reviews/files/child-b.pdf"], ["reviews"]):
-        code, data = run(root, *args)
+        code, data = check_json(root, *args)
         assert code == 1, args
         assert places(data, "reviews/files/child-b.pdf") == {("anonymisation/PERSON", 1, None)}, args
         assert data["summary"]["files"] == {"reviews/2023-child-b.md": 2, "reviews/files/child-b.pdf": 1, "reviews": 3}[args[0]], args
 
 
-def test_pseudonyms_of_the_document_that_links_to_a_pdf_apply_to_it(make_library: Callable[..., Path], run: Run) -> None:
+def test_pseudonyms_of_the_document_that_links_to_a_pdf_apply_to_it(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf", pseudonyms=f"[{PLANTED}]")})
     attach(root, "reviews/files/child-b.pdf", text_pdf([f"Agreed with {PLANTED}."], info={"Author": PLANTED}))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0, data["findings"]
 
 
-def test_an_author_field_a_person_could_not_be_found_in_is_still_a_warning(make_library: Callable[..., Path], run: Run) -> None:
+def test_an_author_field_a_person_could_not_be_found_in_is_still_a_warning(
+    make_library: Callable[..., Path], check_json: CheckJson
+) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
     attach(root, "reviews/files/child-b.pdf", text_pdf(["Child B's full report."], info={"Author": "jpsmyth2"}))
-    code, data = run(root)
+    code, data = check_json(root)
     assert code == 0
     assert places(data, "reviews/files/child-b.pdf") == {("attachments/metadata", None, "Document property Author")}
 
@@ -385,12 +367,14 @@ def test_sarif_and_github_name_the_page_without_the_text(make_library: Callable[
     assert "::error file=reviews/files/child-b.pdf,line=1,col=13" in github and "Pemberton" not in github
 
 
-def test_unchanged_attachments_are_not_read_again(make_library: Callable[..., Path], run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_attachments_are_not_read_again(
+    make_library: Callable[..., Path], check_json: CheckJson, monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
     attach(root, "reviews/files/child-b.pdf", text_pdf(["A page with nothing to report.", f"Agreed with {PLANTED}."]))
-    code, data = run(root)
+    code, data = check_json(root)
     monkeypatch.setattr(pdf, "inspect", lambda data: pytest.fail("an unchanged PDF was read again"))
-    again = run(root)
+    again = check_json(root)
     assert again[0] == code == 1 and again[1]["findings"] == data["findings"]
     # Only text that is reported is kept in the cache, not the pages that had nothing in them.
     assert b"nothing to report" not in (root / ".cache/learning-library/attachments.json").read_bytes()

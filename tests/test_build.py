@@ -2,34 +2,24 @@
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 import yaml
 
-from .conftest import document
+from .conftest import document, mkdocs_build
+
+pytestmark = pytest.mark.build
 
 Build = Callable[..., subprocess.CompletedProcess[str]]
 
 
 @pytest.fixture
 def build() -> Build:
-    def run(root: Path, *args: str, today: str | None = None, parallel: bool = False) -> subprocess.CompletedProcess[str]:
-        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-        if parallel:
-            env["LEARNING_LIBRARY_PARALLEL_FROM"] = "1"
-        if today:
-            env["LEARNING_LIBRARY_TODAY"] = today
-        return subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict", *args], cwd=root, env=env, capture_output=True, text=True, timeout=300
-        )
-
-    return run
+    return mkdocs_build
 
 
 def site_text(root: Path) -> str:

@@ -7,33 +7,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
-from learning_library.cli import main
-
-from .conftest import document
+from .conftest import CheckText, document
 
 BAD = document("Bad", "lcspr", "2022-02-01", "[neglet]")
 
 
-@pytest.fixture
-def run(monkeypatch: pytest.MonkeyPatch) -> Callable[..., tuple[int, str, str]]:
-    def invoke(root: Path, *args: str) -> tuple[int, str, str]:
-        monkeypatch.chdir(root)
-        result = CliRunner().invoke(main, ["check", *args], catch_exceptions=False)
-        return result.exit_code, result.stdout, result.stderr
-
-    return invoke
-
-
-def test_a_clean_library_exits_0(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
-    code, out, _ = run(make_library())
+def test_a_clean_library_exits_0(make_library: Callable[..., Path], check_text: CheckText) -> None:
+    code, out, _ = check_text(make_library())
     assert code == 0
     assert out == "6 files checked: 0 errors, 0 warnings; nothing blocks publication\n"
 
 
-def test_text_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
-    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}))
+def test_text_format(make_library: Callable[..., Path], check_text: CheckText) -> None:
+    code, out, _ = check_text(make_library({"reviews/2022-bad.md": BAD}))
     assert code == 1
     assert out.splitlines()[0] == (
         "reviews/2022-bad.md:5:10: error metadata/unknown-theme: `neglet` is not a theme in themes.yml; did you mean `neglect`?"
@@ -55,7 +42,7 @@ NAMED = document("Named", "lcspr", "2022-02-01", "[neglect]", body="Kerry Walsh 
 )
 def test_the_text_format_names_what_was_found_unless_the_log_may_be_public(
     make_library: Callable[..., Path],
-    run: Callable[..., tuple[int, str, str]],
+    check_text: CheckText,
     monkeypatch: pytest.MonkeyPatch,
     ci: str | None,
     args: tuple[str, ...],
@@ -65,7 +52,7 @@ def test_the_text_format_names_what_was_found_unless_the_log_may_be_public(
         monkeypatch.delenv("CI", raising=False)
     else:
         monkeypatch.setenv("CI", ci)
-    code, out, _ = run(make_library({"reviews/2022-named.md": NAMED}), *args)
+    code, out, _ = check_text(make_library({"reviews/2022-named.md": NAMED}), *args)
     assert code == 1
     line = next(line for line in out.splitlines() if "anonymisation/PERSON" in line)
     if shown:
@@ -78,15 +65,15 @@ def test_the_text_format_names_what_was_found_unless_the_log_may_be_public(
 
 
 def test_the_github_format_never_repeats_what_was_found(
-    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]], monkeypatch: pytest.MonkeyPatch
+    make_library: Callable[..., Path], check_text: CheckText, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.delenv("CI", raising=False)
-    code, out, _ = run(make_library({"reviews/2022-named.md": NAMED}), "--format", "github")
+    code, out, _ = check_text(make_library({"reviews/2022-named.md": NAMED}), "--format", "github")
     assert code == 1 and "anonymisation/PERSON" in out and "Kerry" not in out
 
 
-def test_json_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
-    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "json")
+def test_json_format(make_library: Callable[..., Path], check_text: CheckText) -> None:
+    code, out, _ = check_text(make_library({"reviews/2022-bad.md": BAD}), "--format", "json")
     assert code == 1
     data = json.loads(out)
     assert data["findings"] == [
@@ -105,8 +92,8 @@ def test_json_format(make_library: Callable[..., Path], run: Callable[..., tuple
     assert isinstance(data["summary"]["seconds"], float)
 
 
-def test_sarif_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
-    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "sarif")
+def test_sarif_format(make_library: Callable[..., Path], check_text: CheckText) -> None:
+    code, out, _ = check_text(make_library({"reviews/2022-bad.md": BAD}), "--format", "sarif")
     assert code == 1
     sarif = json.loads(out)
     assert sarif["version"] == "2.1.0"
@@ -120,8 +107,8 @@ def test_sarif_format(make_library: Callable[..., Path], run: Callable[..., tupl
     assert sarif["runs"][0]["tool"]["driver"]["rules"][result["ruleIndex"]]["id"] == "metadata/unknown-theme"
 
 
-def test_github_format(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
-    code, out, _ = run(make_library({"reviews/2022-bad.md": BAD}), "--format", "github")
+def test_github_format(make_library: Callable[..., Path], check_text: CheckText) -> None:
+    code, out, _ = check_text(make_library({"reviews/2022-bad.md": BAD}), "--format", "github")
     assert code == 1
     assert out.splitlines()[0] == (
         "::error file=reviews/2022-bad.md,line=5,col=10,endLine=5,endColumn=16,title=metadata/unknown-theme::"
@@ -129,34 +116,30 @@ def test_github_format(make_library: Callable[..., Path], run: Callable[..., tup
     )
 
 
-def test_paths_are_reported_as_given(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+def test_paths_are_reported_as_given(make_library: Callable[..., Path], check_text: CheckText) -> None:
     root = make_library({"reviews/2022-bad.md": BAD})
-    code, out, _ = run(root, "./reviews/2022-bad.md", "--format", "json")
+    code, out, _ = check_text(root, "./reviews/2022-bad.md", "--format", "json")
     assert code == 1
     assert (
         json.loads(out)["findings"][0]["path"] == "reviews/2022-bad.md" or json.loads(out)["findings"][0]["path"] == "./reviews/2022-bad.md"
     )
-    code, out, _ = run(root, "reviews", "--format", "json")
+    code, out, _ = check_text(root, "reviews", "--format", "json")
     assert [f["path"] for f in json.loads(out)["findings"]] == ["reviews/2022-bad.md"]
     assert json.loads(out)["summary"]["files"] == 2
 
 
-def test_a_single_file_is_checked_against_the_whole_library(
-    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]
-) -> None:
+def test_a_single_file_is_checked_against_the_whole_library(make_library: Callable[..., Path], check_text: CheckText) -> None:
     root = make_library()
-    code, out, _ = run(root, "briefings/2024-neglect-briefing.md")
+    code, out, _ = check_text(root, "briefings/2024-neglect-briefing.md")
     assert code == 0, out
 
 
-def test_a_file_outside_the_library_uses_its_vocabulary(
-    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]], tmp_path: Path
-) -> None:
+def test_a_file_outside_the_library_uses_its_vocabulary(make_library: Callable[..., Path], check_text: CheckText, tmp_path: Path) -> None:
     root = make_library()
     outside = tmp_path / "elsewhere" / "draft-review.md"
     outside.parent.mkdir()
     outside.write_text(BAD)
-    code, out, _ = run(root, str(outside))
+    code, out, _ = check_text(root, str(outside))
     assert code == 1
     assert f"{outside}:5:10: error metadata/unknown-theme" in out
 
@@ -178,26 +161,24 @@ def test_a_file_outside_the_library_uses_its_vocabulary(
     ],
 )
 def test_an_unusable_config_exits_2_with_one_line(
-    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]], setup: Callable[[Path], object], expected: str
+    make_library: Callable[..., Path], check_text: CheckText, setup: Callable[[Path], object], expected: str
 ) -> None:
     root = make_library()
     setup(root)
-    code, out, err = run(root)
+    code, out, err = check_text(root)
     assert code == 2
     assert out == ""
     assert len(err.strip().splitlines()) == 1
     assert expected in err and err.startswith("learning-library: the check could not run:")
 
 
-def test_a_broken_vocabulary_exits_2_with_one_line_per_problem(
-    make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]
-) -> None:
+def test_a_broken_vocabulary_exits_2_with_one_line_per_problem(make_library: Callable[..., Path], check_text: CheckText) -> None:
     root = make_library()
     themes = root / "themes.yml"
     themes.write_text(
         themes.read_text().replace("priorities: [neglect", "priorities: [neglet").replace("  police: {label: Police}", "  police: Police")
     )
-    code, out, err = run(root)
+    code, out, err = check_text(root)
     assert code == 2 and out == ""
     lines = err.strip().splitlines()
     assert len(lines) == 2 and lines[0].startswith("learning-library: the check could not run:")
@@ -205,15 +186,15 @@ def test_a_broken_vocabulary_exits_2_with_one_line_per_problem(
     assert "themes.yml:" in lines[1] and "priority `neglet` is not a theme; did you mean `neglect`?" in lines[1]
 
 
-def test_a_missing_path_exits_2(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
-    code, _, err = run(make_library(), "reviews/nope.md")
+def test_a_missing_path_exits_2(make_library: Callable[..., Path], check_text: CheckText) -> None:
+    code, _, err = check_text(make_library(), "reviews/nope.md")
     assert code == 2 and "reviews/nope.md: no such file or folder" in err
 
 
-def test_an_unreadable_file_means_the_check_cannot_run(make_library: Callable[..., Path], run: Callable[..., tuple[int, str, str]]) -> None:
+def test_an_unreadable_file_means_the_check_cannot_run(make_library: Callable[..., Path], check_text: CheckText) -> None:
     root = make_library()
     (root / "reviews/2021-latin1.md").write_bytes(b"---\ntitle: caf\xe9\n---\n")
-    code, out, err = run(root)
+    code, out, err = check_text(root)
     assert code == 2 and out == ""
     assert err == (
         "learning-library: the check could not run: reviews/2021-latin1.md: the file is not UTF-8 text "

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from learning_library.content import parse_document, parse_page
+from learning_library.content import Document, parse_document, parse_page
+from learning_library.findings import Finding
 from learning_library.vocabulary import BRIEFING, REVIEW, load_vocabulary
 
 from .conftest import REPO
@@ -23,12 +25,14 @@ summary: Ruby was two when she was admitted to hospital with injuries.
 """
 
 
-def parse(front: str, body: str = "## Summary\n\nText.\n", *, name: str = "2024-child-ruby.md", folder_kind: str | None = REVIEW):
+def parse(
+    front: str, body: str = "## Summary\n\nText.\n", *, name: str = "2024-child-ruby.md", folder_kind: str | None = REVIEW
+) -> tuple[Document | None, list[Finding]]:
     text = f"---\n{front}---\n\n{body}"
     return parse_document(Path(name), name, VOCABULARY, folder_kind=folder_kind, text=text)
 
 
-def messages(front: str, **kwargs) -> list[str]:
+def messages(front: str, **kwargs: Any) -> list[str]:
     _, findings = parse(front, **kwargs)
     return [f"{f.line}:{f.column} {f.severity.value} {f.rule}: {f.message}" for f in findings]
 

@@ -72,6 +72,7 @@ def test_a_page_without_head_is_left_alone() -> None:
     assert add_policy("<svg></svg>") == "<svg></svg>"
 
 
+@pytest.mark.build
 def test_every_built_page_carries_a_policy_matching_its_scripts(example_site: Path) -> None:
     pages = list(example_site.rglob("*.html"))
     assert len(pages) > 50 and (example_site / "404.html") in pages

@@ -11,6 +11,8 @@ import pytest
 
 from .conftest import REPO
 
+pytestmark = pytest.mark.browser
+
 SEVEN_MINUTE_BRIEFINGS = sorted(
     p.stem for p in (REPO / "briefings").glob("*.md") if re.search(r"^type: seven-minute-briefing$", p.read_text(), re.MULTILINE)
 )

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -14,7 +11,7 @@ import yaml
 
 from learning_library.privacy import third_party_settings
 
-from .conftest import REPO
+from .conftest import REPO, mkdocs_build
 
 
 @pytest.mark.parametrize(
@@ -38,12 +35,12 @@ def test_the_example_site_contacts_no_other_host() -> None:
     assert third_party_settings(config["theme"], config.get("repo_url"), config.get("extra") or {}) == []
 
 
+@pytest.mark.build
 def test_google_fonts_stop_a_strict_build(make_library: Callable[..., Path]) -> None:
     root = make_library()
     config = yaml.safe_load((root / "mkdocs.yml").read_text())
     del config["theme"]["font"]
     (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"], cwd=root, env=env, capture_output=True, text=True)
+    result = mkdocs_build(root)
     assert result.returncode == 1
     assert "learning-library: `theme.font` loads fonts from Google for every visitor" in result.stderr

@@ -94,6 +94,7 @@ def test_a_pull_request_is_checked_its_findings_uploaded_and_it_fails_after_the_
     assert "continue-on-error" not in all_steps[stop]
 
 
+@pytest.mark.build
 def test_the_check_step_keeps_the_exit_status_and_writes_sarif(make_library: Any, tmp_path: Path) -> None:
     """The check step's own script, run as the runner would, on a library with a name in a review."""
     root = make_library({"reviews/2022-named.md": _named_review()})
@@ -177,6 +178,7 @@ def test_each_hook_runs_on_its_files(path: str, hook_id: str | None) -> None:
     assert [h["id"] for h in manifest if re.search(h["files"], path)] == ([hook_id] if hook_id else [])
 
 
+@pytest.mark.build
 def test_the_hook_stops_a_commit_with_a_name_in_it(make_library: Any, tmp_path: Path) -> None:
     root = make_library({"reviews/2022-named.md": _named_review()})
     shutil.copy(REPO / ".pre-commit-config.yaml", root)

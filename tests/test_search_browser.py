@@ -6,9 +6,12 @@ import re
 from pathlib import Path
 from urllib.parse import quote
 
+import pytest
 from playwright.sync_api import Page
 
 from .conftest import REPO
+
+pytestmark = pytest.mark.browser
 
 
 def search(page: Page, site_url: str, query: str = "") -> list[str]:

@@ -23,6 +23,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
+pytestmark = pytest.mark.browser
+
 
 @dataclass(frozen=True)
 class PageType:

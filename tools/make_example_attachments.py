@@ -16,7 +16,6 @@ pages and damaged files, all with invented data.
 from __future__ import annotations
 
 import re
-import sys
 import textwrap
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -167,4 +166,4 @@ def safer_sleep_picture() -> bytes:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()

@@ -1,0 +1,24 @@
+"""The benchmarks' synthetic library stays a valid library, so a change to the content model cannot break the benchmarks silently."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, CheckJson
+
+sys.path.insert(0, str(REPO / "bench"))
+from synthetic import generate_library
+
+pytestmark = pytest.mark.model
+
+
+def test_a_small_synthetic_library_passes_the_check(tmp_path: Path, check_json: CheckJson) -> None:
+    root = tmp_path / "library"
+    generate_library(root, n_reviews=4, n_briefings=2)
+    assert len(list((root / "reviews").glob("*.md"))) == 4 and len(list((root / "briefings").glob("*.md"))) == 2
+    code, data = check_json(root, "--no-cache")
+    assert code == 0, data.get("findings") or data
+    assert data["summary"]["errors"] == 0 and data["summary"]["files"] >= 6
