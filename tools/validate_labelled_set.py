@@ -280,9 +280,6 @@ def _label_problems(where: str, document: _Document, text: str, kind: str, spans
             yield f"{where}: occurs in the published date"
     if text in document.allowed:
         yield f"{where}: also declared in pseudonyms or allow"
-    for pseudonym in document.pseudonyms:
-        if re.search(r"(?<!\w)" + re.escape(pseudonym) + r"(?!\w)", text):
-            yield f"{where}: contains the declared pseudonym {pseudonym!r}"
     rules = {
         "UK_NHS": (_nhs_ok, "an NHS number must start 999 and pass the modulus 11 check"),
         "PHONE_NUMBER": (_phone_ok, "a phone number must be in an Ofcom drama range"),
@@ -304,13 +301,22 @@ def _check_overlaps_and_leaks(documents: dict[str, _Document], labels: list[_Lab
                 overlapping = any(a1 < b2 and a2 < b1 for a1, b1 in one.spans for a2, b2 in other.spans)
                 if overlapping and one.kind != other.kind:
                     result.errors.append(f"{name}: labels {one.text!r} ({one.kind}) and {other.text!r} ({other.kind}) overlap")
+    paired = _paired(documents)
     for name, document in sorted(documents.items()):
+        # In a paired set the clean files hold legitimate dates and numbers, and a leaky file differs only where data is planted.
+        if paired and name.startswith("clean-"):
+            continue
+        twin = documents[name.replace("leaky-", "clean-")].text if paired else ""
         covered = [span for label in by_file.get(name, []) for span in label.spans]
         covered += [span for allowed in document.allowed for span in _occurrences(document.text, allowed)]
         for what, pattern in SCAN:
             for match in pattern.finditer(document.text):
                 a, b = match.span()
+                if document.text[a] == "(" and ")" not in match[0]:  # "a mobile number (07700 900563)": the bracket is the sentence's
+                    a += 1
                 if document.published and document.published[0] <= a < document.published[1]:
+                    continue
+                if paired and document.text[a:b] in twin:
                     continue
                 if not any(ca <= a and b <= cb for ca, cb in covered):
                     line = document.text.count("\n", 0, a) + 1
@@ -321,6 +327,17 @@ def _check_overlaps_and_leaks(documents: dict[str, _Document], labels: list[_Lab
             for text, kind in sorted(planted):  # a first name alone may be an ordinary word in a clean file
                 if any(_at_boundary(document.text, a, b) for a, b in _occurrences(document.text, text)):
                     result.errors.append(f"documents/{name}: contains the planted identifier {text!r} ({kind})")
+
+
+def _paired(documents: dict[str, _Document]) -> bool:
+    """Whether each leaky file is a copy of the clean file of the same number with data planted in it.
+
+    Such a set (``anonymisation-real``) measures false alarms on its clean files,
+    which may say legitimate dates and numbers; the front matter of a pair is identical.
+    """
+    leaky = [name for name in documents if name.startswith("leaky-")]
+    twins = [(documents[name], documents.get(name.replace("leaky-", "clean-"))) for name in leaky]
+    return bool(leaky) and all(c is not None and c.text[: c.body_start] == d.text[: d.body_start] for d, c in twins)
 
 
 def _check_declared_figures(expected: Declared, result: Result) -> None:
