@@ -110,6 +110,23 @@ class Validator:
     def fix(self, key: str) -> str:
         return f"write it as {self.expected}"
 
+    def scalar(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        """The value of a one-word or one-line value, stripped; :data:`INVALID` (reported) for a list, a mapping or nothing."""
+        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL:
+            return self.wrong(r, key, node)
+        return node.value.strip()
+
+
+class Scalar(Validator):
+    """A one-word or one-line value, given to :meth:`convert` stripped; a list, a mapping or nothing is reported."""
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        value = self.scalar(r, key, node)
+        return value if value is INVALID else self.convert(r, key, node, value)
+
+    def convert(self, r: Reader, key: str, node: yaml.Node, value: str) -> Any:
+        return value
+
 
 class Anything(Validator):
     """A value some other program reads (Material's ``hide``, ``icon``...): its shape is that program's business."""
@@ -138,13 +155,10 @@ class Text(Validator):
         return node.value.strip()
 
 
-class Date(Validator):
+class Date(Scalar):
     expected = "a date written YYYY-MM-DD, like 2024-03-15"
 
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL:
-            return self.wrong(r, key, node)
-        raw = node.value.strip()
+    def convert(self, r: Reader, key: str, node: yaml.Node, raw: str) -> Any:
         match = _DATE.match(raw)
         if not match:
             uk = _UK_DATE.match(raw)

@@ -26,6 +26,7 @@ from ..validation import (
     ListOf,
     Reader,
     Record,
+    Scalar,
     Text,
     Url,
     Validator,
@@ -57,7 +58,7 @@ class Summary(Text):
         return value
 
 
-class VocabularySlug(Validator):
+class VocabularySlug(Scalar):
     """A slug declared in one section of ``themes.yml``."""
 
     def __init__(self, section: str, noun: str) -> None:
@@ -68,10 +69,7 @@ class VocabularySlug(Validator):
     def terms(self, vocabulary: Vocabulary) -> dict[str, Term]:
         return dict(getattr(vocabulary, self.section))
 
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL:
-            return self.wrong(r, key, node)
-        value = node.value.strip()
+    def convert(self, r: Reader, key: str, node: yaml.Node, value: str) -> Any:
         if r.vocabulary is None:
             return value
         terms = self.terms(r.vocabulary)
@@ -94,13 +92,10 @@ class DocumentType(VocabularySlug):
         return {**vocabulary.review_types, **vocabulary.briefing_types}
 
 
-class Slug(Validator):
+class Slug(Scalar):
     expected = "the slug of a review or briefing (its file name without .md)"
 
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL:
-            return self.wrong(r, key, node)
-        value = node.value.strip()
+    def convert(self, r: Reader, key: str, node: yaml.Node, value: str) -> Any:
         if value.endswith(".md"):
             value = value[:-3]
         line, column = r.source.node_position(node)
