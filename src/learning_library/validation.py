@@ -128,15 +128,6 @@ class Scalar(Validator):
         return value
 
 
-class Anything(Validator):
-    """A value some other program reads (Material's ``hide``, ``icon``...): its shape is that program's business."""
-
-    expected = "any value"
-
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        return node
-
-
 class Text(Validator):
     """Free text. ``published`` text appears on the site, so the anonymisation check scans it."""
 
@@ -211,15 +202,6 @@ class Pattern(Validator):
         if not isinstance(node, yaml.ScalarNode) or not self.pattern.match(node.value):
             return self.wrong(r, key, node, self._fix)
         return node.value
-
-
-class Url(Validator):
-    expected = "a web address starting with https://"
-
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or not re.match(r"^https?://\S+$", node.value.strip()):
-            return self.wrong(r, key, node)
-        return node.value.strip()
 
 
 class ListOf(Validator):
@@ -312,26 +294,37 @@ class FieldSpec:
     """The kinds of document that may use the key, when only some may (``review``); empty for every kind and in settings files."""
     example: str = ""
     """A line to add when the key is missing, like ``type: lcspr``."""
+    missing: str = ""
+    """The message when a required key is missing, if not the usual one; ``{other_key}`` stands for another key's value."""
 
     def allows(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
 
 
-def read_mapping(r: Reader, node: yaml.MappingNode, specs: dict[str, FieldSpec], where: str) -> Any:
+def read_mapping(r: Reader, node: yaml.MappingNode, specs: dict[str, FieldSpec], where: str, *, noun: str = "key") -> Any:
     """Read a mapping against its schema: every key known, none twice, every required one present.
 
     Returns:
         The values by key, or :data:`INVALID` if anything was wrong (every problem is recorded on ``r``).
     """
-    values, valid = read_fields(r, node, specs, where)
+    values, valid = read_fields(r, node, specs, where, noun=noun)
     return values if valid else INVALID
 
 
-def read_fields(r: Reader, node: yaml.MappingNode, specs: dict[str, FieldSpec], where: str) -> tuple[dict[str, Any], bool]:
+def read_fields(
+    r: Reader, node: yaml.MappingNode, specs: dict[str, FieldSpec], where: str, *, noun: str = "key"
+) -> tuple[dict[str, Any], bool]:
     """Read a mapping against its schema, keeping what could be read when something could not.
 
     For checks across keys (a priority must be a theme) that can still run on the
     keys that were read, so that one run reports every problem.
+
+    Args:
+        r: the reader collecting the findings.
+        node: the mapping.
+        specs: the schema, by key.
+        where: the mapping in words, for messages ("the front matter", "a recommendation").
+        noun: what a key is called here, for messages ("setting" in a settings file).
 
     Returns:
         The values by key (:data:`INVALID` for a value that could not be read) and whether everything was valid.
@@ -348,25 +341,34 @@ def read_fields(r: Reader, node: yaml.MappingNode, specs: dict[str, FieldSpec], 
         seen[key] = r.line(key_node)
         spec = specs.get(key)
         if spec is None:
-            r.report(key_node, "unknown-key", f"unknown key `{key}` in {where}; {closest_key(key, specs)}")
+            r.report(key_node, "unknown-key", f"unknown {noun} `{key}` in {where}; {closest_key(key, specs)}")
             valid = False
             continue
         values[key] = spec.validator.read(r, key, value_node)
         valid &= values[key] is not INVALID
     for spec in specs.values():
         if spec.required and spec.key not in seen:
-            example = spec.example or f"{spec.key}: ..."
-            r.report(node, "missing-key", f"{where} has no `{spec.key}`, which is required; add a line like `{example}`")
+            r.report(node, "missing-key", _missing(spec, where, values))
             valid = False
     return values, valid
+
+
+def _missing(spec: FieldSpec, where: str, values: dict[str, Any]) -> str:
+    known = {k: v for k, v in values.items() if isinstance(v, str)}
+    named = set(re.findall(r"\{(\w+)\}", spec.missing))
+    if spec.missing and named <= set(known):  # else a value it names could not be read either, and that is reported already
+        return re.sub(r"\{(\w+)\}", lambda m: known[m[1]], spec.missing)
+    example = spec.example or f"{spec.key}: ..."
+    return f"{where} has no `{spec.key}`, which is required; add a line like `{example}`"
 
 
 def closest_key(key: str, keys: Iterable[str]) -> str:
     """The fix for an unknown key: the key meant, or the keys there are."""
     keys = list(keys)
-    close = difflib.get_close_matches(key.lower(), keys, n=1, cutoff=0.6)
+    lowered = {k.lower(): k for k in keys}  # `Title` and `PERSN` are near `title` and `PERSON`
+    close = difflib.get_close_matches(key.lower(), list(lowered), n=1, cutoff=0.6)
     if close:
-        return f"did you mean `{close[0]}`?"
+        return f"did you mean `{lowered[close[0]]}`?"
     return "the keys allowed here are " + ", ".join(keys)
 
 

