@@ -65,3 +65,11 @@ def test_the_readme_explains_how_a_partnership_makes_the_site_its_own() -> None:
     section = README[README.index("## Use this as your partnership's site") :]
     for setting in ("site_name", "logo:", "primary", "priorities:", "anonymisation.yml", "GitHub Actions", "content/accessibility.md"):
         assert setting in section, setting
+
+
+def test_every_module_the_architecture_names_exists() -> None:
+    text = (REPO / "docs/architecture.md").read_text()
+    named = set(re.findall(r"[\w/]+\.py|anonymisation/|attachments/|content/", text))
+    package = REPO / "src/learning_library"
+    missing = [name for name in sorted(named) if not ((package / name).exists() or (REPO / name).exists())]
+    assert missing == [], "docs/architecture.md names modules that do not exist; update it"

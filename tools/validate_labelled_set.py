@@ -26,8 +26,7 @@ checks that:
   or NI-like number, a postcode, a date) is left unlabelled and undeclared, and
   no planted string from a leaky file turns up in a clean one.
 
-Exit status 0 when everything passes, 1 otherwise. ``tests/test_labelled_sets.py``
-runs it over every set under ``tests/data/``.
+Exit status 0 when everything passes, 1 otherwise; ``tests/test_labelled_sets.py`` runs it over every set.
 """
 
 from __future__ import annotations
@@ -42,25 +41,13 @@ from typing import Any
 
 import yaml
 
+from learning_library.anonymisation.entities import ENTITIES
 from learning_library.content import parse_document
 from learning_library.vocabulary import load_vocabulary
 
 REPO = Path(__file__).resolve().parent.parent
-KINDS = (
-    "PERSON",
-    "STREET_ADDRESS",
-    "UK_POSTCODE",
-    "PHONE_NUMBER",
-    "EMAIL_ADDRESS",
-    "DATE",
-    "UK_NHS",
-    "UK_NINO",
-    "REFERENCE_NUMBER",
-    "UK_VEHICLE_REGISTRATION",
-    "SOCIAL_MEDIA",
-    "NAMED_SETTING",
-    "LOCATION",
-)
+KINDS = tuple(ENTITIES)
+"""The kinds a label may have: the entities the check reports."""
 DOCUMENT = re.compile(r"^(leaky|clean)-(\d{2,})\.md$")
 
 # Ofcom's drama ranges, as 11-digit national numbers: (prefix, first, last).
@@ -115,17 +102,13 @@ def declared(readme: Path) -> Declared:
     for group, last, rest in re.findall(r"^documents/(leaky|clean)-01\.md \S+ \w+-(\d+)\.md(.*)$", text, re.MULTILINE):
         found.documents[group] = int(last)
         if words := re.search(r"\((\d[\d,]*)[–-](\d[\d,]*) words each(?:, (\d[\d,]*) words in all)?\)", rest):
-            found.words[group] = (_number(words[1]), _number(words[2]))
+            found.words[group] = (int(words[1].replace(",", "")), int(words[2].replace(",", "")))
             if words[3] and group == "clean":
-                found.clean_words = _number(words[3])
+                found.clean_words = int(words[3].replace(",", ""))
     found.per_kind = {kind: int(count) for kind, count in re.findall(r"^\| ([A-Z_]+) \| (\d+) \|", text, re.MULTILINE)}
     if front := re.search(r"^(\d+) labels occur in front matter", text, re.MULTILINE):
         found.front_matter = int(front[1])
     return found
-
-
-def _number(text: str) -> int:
-    return int(text.replace(",", ""))
 
 
 @dataclass
