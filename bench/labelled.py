@@ -121,7 +121,7 @@ def load(name: str, folder: Path | None = None) -> LabelledSet:
         document, findings = parse_document(path, f"{name}/{path.name}", vocabulary)
         if document is None:
             raise SystemExit(f"{path}: does not parse: {[f.message for f in findings]}")
-        target = Target(document.source, document.pseudonyms, document.allow)
+        target = Target(document.source, document.pseudonyms, document.allow, document.published)
         text = published_text(document.source)
         samples.append(Sample(path.name, target, text, len(text.split()), path.name.startswith("clean")))
     planted = []
