@@ -39,6 +39,7 @@ SETS = {
     "natural": DATA / "anonymisation-natural",
     "real-style": DATA / "anonymisation-real",
     "real-style-2": DATA / "anonymisation-real-2",
+    "real-style-3": DATA / "anonymisation-real-3",
     "real-style-holdout": DATA / "anonymisation-real-holdout",
 }
 """Each set and its folder. ``*-holdout`` sets were written by someone who never saw the check's rules: measure on them, never tune."""
