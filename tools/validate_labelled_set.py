@@ -23,7 +23,8 @@ checks that:
   modulus 11 check, phone numbers are in Ofcom's drama ranges, National
   Insurance numbers, postcodes and e-mail domains have the agreed formats;
 - no identifier-shaped string (a phone number, an e-mail address, an NHS-like
-  or NI-like number, a postcode, a date) is left unlabelled and undeclared, and
+  or NI-like number, a postcode, a date) is left unlabelled and undeclared (in
+  a set whose leaky files are copies of clean ones, only what a copy adds), and
   no planted string from a leaky file turns up in a clean one.
 
 Exit status 0 when everything passes, 1 otherwise; ``tests/test_labelled_sets.py`` runs it over every set.
@@ -45,22 +46,16 @@ from learning_library.anonymisation.entities import ENTITIES
 from learning_library.content import parse_document
 from learning_library.vocabulary import load_vocabulary
 
+if __package__:  # imported as tools.validate_labelled_set, by the tests
+    from .invented_data import EMAIL_DOMAINS, POSTCODE, email_ok, nhs_ok, nino_ok, phone_ok
+else:  # run as a script, with tools/ on the path
+    from invented_data import EMAIL_DOMAINS, POSTCODE, email_ok, nhs_ok, nino_ok, phone_ok  # type: ignore[import-not-found,no-redef]
+
 REPO = Path(__file__).resolve().parent.parent
 KINDS = tuple(ENTITIES)
 """The kinds a label may have: the entities the check reports."""
 DOCUMENT = re.compile(r"^(leaky|clean)-(\d{2,})\.md$")
 
-# Ofcom's drama ranges, as 11-digit national numbers: (prefix, first, last).
-DRAMA = [("07700", 900000, 900999), ("01632", 960000, 960999), ("020", 79460000, 79460999)] + [
-    (code, int(block + "0000"), int(block + "0999"))
-    for code, block in [
-        *((f"01{n}", "496") for n in (13, 14, 15, 16, 17, 18, 21, 31, 41, 51, 61)),
-        ("0191", "498"),
-    ]
-]
-EMAIL_DOMAINS = ("example.com", "example.org", "example.co.uk", "example.net")
-NINO = re.compile(r"^([A-Z]{2})(\d{6})([A-D])$")
-POSTCODE = re.compile(r"^[A-Z]{1,2}\d[A-Z\d]?(?: ?\d[A-Z]{2})?$", re.IGNORECASE)
 
 # Identifier-shaped strings that must be labelled or declared in `allow:`.
 SCAN = [
@@ -84,10 +79,8 @@ SCAN = [
 class Declared:
     """The figures a set's README declares; None where it declares nothing."""
 
-    documents: dict[str, int] = field(default_factory=dict)
-    """How many leaky and clean documents, from the Layout lines."""
-    words: dict[str, tuple[int, int]] = field(default_factory=dict)
-    """The word count range of each group's bodies."""
+    documents: dict[str, int] = field(default_factory=dict)  # leaky and clean, from the Layout lines
+    words: dict[str, tuple[int, int]] = field(default_factory=dict)  # the range of each group's body word counts
     clean_words: int | None = None
     per_kind: dict[str, int] = field(default_factory=dict)
     front_matter: int | None = None
@@ -132,15 +125,12 @@ class Result:
     clean_words: int = 0
 
     def summary(self) -> str:
-        lines = ["Planted identifiers per kind:"]
-        lines += [f"  {kind:25} {self.counts[kind]:4}" for kind in KINDS]
         total = sum(self.counts.values())
+        lines = ["Planted identifiers per kind:", *(f"  {kind:25} {self.counts[kind]:4}" for kind in KINDS)]
         lines.append(f"  {'total':25} {total:4}  (excluding LOCATION: {total - self.counts['LOCATION']})")
         lines.append(f"Labels in front matter values: {self.front_matter}")
         lines.append(f"Documents: {self.documents.get('leaky', 0)} leaky, {self.documents.get('clean', 0)} clean")
-        lines.append(f"Clean words: {self.clean_words}")
-        lines += [f"ERROR: {e}" for e in self.errors]
-        lines.append("FAILED" if self.errors else "OK")
+        lines += [f"Clean words: {self.clean_words}", *(f"ERROR: {e}" for e in self.errors), "FAILED" if self.errors else "OK"]
         return "\n".join(lines)
 
 
@@ -264,11 +254,11 @@ def _label_problems(where: str, document: _Document, text: str, kind: str, spans
     if text in document.allowed:
         yield f"{where}: also declared in pseudonyms or allow"
     rules = {
-        "UK_NHS": (_nhs_ok, "an NHS number must start 999 and pass the modulus 11 check"),
-        "PHONE_NUMBER": (_phone_ok, "a phone number must be in an Ofcom drama range"),
-        "UK_NINO": (_nino_ok, "not a valid-format National Insurance number"),
+        "UK_NHS": (nhs_ok, "an NHS number must start 999 and pass the modulus 11 check"),
+        "PHONE_NUMBER": (phone_ok, "a phone number must be in an Ofcom drama range"),
+        "UK_NINO": (nino_ok, "not a valid-format National Insurance number"),
         "UK_POSTCODE": (lambda s: bool(POSTCODE.match(s)), "not a postcode or outward code"),
-        "EMAIL_ADDRESS": (_email_ok, f"an e-mail address must use an example domain ({', '.join(EMAIL_DOMAINS)}, *.example)"),
+        "EMAIL_ADDRESS": (email_ok, f"an e-mail address must use an example domain ({', '.join(EMAIL_DOMAINS)}, *.example)"),
     }
     if kind in rules and not rules[kind][0](text):
         yield f"{where}: {rules[kind][1]}"
@@ -284,12 +274,13 @@ def _check_overlaps_and_leaks(documents: dict[str, _Document], labels: list[_Lab
                 overlapping = any(a1 < b2 and a2 < b1 for a1, b1 in one.spans for a2, b2 in other.spans)
                 if overlapping and one.kind != other.kind:
                     result.errors.append(f"{name}: labels {one.text!r} ({one.kind}) and {other.text!r} ({other.kind}) overlap")
-    paired = _paired(documents)
+    twins = _twins(documents)
+    paired = bool(twins)
     for name, document in sorted(documents.items()):
         # In a paired set the clean files hold legitimate dates and numbers, and a leaky file differs only where data is planted.
         if paired and name.startswith("clean-"):
             continue
-        twin = documents[name.replace("leaky-", "clean-")].text if paired else ""
+        twin = twins[name].text if paired else ""
         covered = [span for label in by_file.get(name, []) for span in label.spans]
         covered += [span for allowed in document.allowed for span in _occurrences(document.text, allowed)]
         for what, pattern in SCAN:
@@ -312,15 +303,22 @@ def _check_overlaps_and_leaks(documents: dict[str, _Document], labels: list[_Lab
                     result.errors.append(f"documents/{name}: contains the planted identifier {text!r} ({kind})")
 
 
-def _paired(documents: dict[str, _Document]) -> bool:
-    """Whether each leaky file is a copy of the clean file of the same number with data planted in it.
+def _twins(documents: dict[str, _Document]) -> dict[str, _Document]:
+    """Each leaky file's clean twin, when every leaky file is a copy of a clean one with data planted in it; else nothing.
 
     Such a set (``anonymisation-real``) measures false alarms on its clean files,
-    which may say legitimate dates and numbers; the front matter of a pair is identical.
+    which may say legitimate dates and numbers. A copy shares most of its lines with its twin.
     """
-    leaky = [name for name in documents if name.startswith("leaky-")]
-    twins = [(documents[name], documents.get(name.replace("leaky-", "clean-"))) for name in leaky]
-    return bool(leaky) and all(c is not None and c.text[: c.body_start] == d.text[: d.body_start] for d, c in twins)
+    clean = {name: set(d.text.splitlines()) for name, d in documents.items() if name.startswith("clean-")}
+    twins: dict[str, _Document] = {}
+    for name, document in documents.items():
+        if name.startswith("leaky-"):
+            lines = set(document.text.splitlines())
+            best = max(clean, key=lambda c: len(lines & clean[c]), default=None)
+            if best is None or len(lines & clean[best]) < len(lines) / 2:
+                return {}
+            twins[name] = documents[best]
+    return twins
 
 
 def _check_declared_figures(expected: Declared, result: Result) -> None:
@@ -344,44 +342,6 @@ def _at_boundary(text: str, a: int, b: int) -> bool:
     before = text[a - 1] if a > 0 else " "
     after = text[b] if b < len(text) else " "
     return not before.isalnum() and not after.isalnum()
-
-
-def _nhs_ok(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if len(digits) != 10 or not digits.startswith("999"):
-        return False
-    check = 11 - sum(int(d) * w for d, w in zip(digits[:9], range(10, 1, -1), strict=True)) % 11
-    return check != 10 and check % 11 == int(digits[9])
-
-
-def _phone_ok(text: str) -> bool:
-    digits = re.sub(r"\D", "", text)
-    if text.strip().startswith("+44") or (digits.startswith("44") and len(digits) >= 12):
-        digits = "0" + digits[2:]
-        if digits.startswith("00"):  # +44 (0)7700 ...
-            digits = digits[1:]
-    if len(digits) != 11:
-        return False
-    for prefix, low, high in DRAMA:
-        if digits.startswith(prefix):
-            rest = digits[len(prefix) :]
-            return rest.isdigit() and low <= int(rest) <= high
-    return False
-
-
-def _nino_ok(text: str) -> bool:
-    match = NINO.match(re.sub(r"\s", "", text).upper())
-    if not match:
-        return False
-    prefix = match[1]
-    if prefix == "QQ":  # HMRC's example prefix
-        return True
-    return prefix[0] not in "DFIQUV" and prefix[1] not in "DFIOQUV" and prefix not in {"BG", "GB", "NK", "KN", "TN", "NT", "ZZ"}
-
-
-def _email_ok(text: str) -> bool:
-    domain = text.rsplit("@", 1)[-1].lower()
-    return domain in EMAIL_DOMAINS or domain.endswith(".example")
 
 
 def main(argv: list[str]) -> int:
