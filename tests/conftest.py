@@ -76,6 +76,19 @@ def mkdocs_build(
     return subprocess.run(command, cwd=root, env=env, capture_output=True, text=True, timeout=300)
 
 
+def config_problems(path: Path, text: str, load: Callable[[], object]) -> list[str]:
+    """The lines of the ConfigError that ``load()`` raises once the settings file ``path`` holds ``text``.
+
+    Each line is ``file:line:column: message``, the file named from its folder so that tests can compare them.
+    """
+    from learning_library.errors import ConfigError
+
+    path.write_text(text)
+    with pytest.raises(ConfigError) as caught:
+        load()
+    return [line.removeprefix(f"{path.parent}/") for line in str(caught.value).splitlines()]
+
+
 @pytest.fixture
 def invoke(monkeypatch: pytest.MonkeyPatch) -> Invoke:
     """Run a ``learning-library`` command in-process from a library's folder (which stays the test's folder after)."""

