@@ -2,7 +2,7 @@
 
 - ``on_config`` runs the same check as ``learning-library check`` and stops the
   build on any error before a page is written, and warns about settings that
-  would send visitors to other hosts (see :mod:`learning_library.privacy`);
+  would send visitors to other hosts (see :mod:`learning_library.third_party`);
 - ``on_files`` adds the reviews, briefings, generated pages, the feed and published attachments to the build;
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs_render`);
 - ``on_page_markdown`` fills the home page's blocks;
@@ -30,7 +30,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from learning_library import check, csp, layout, privacy
+from learning_library import addresses, check, csp, third_party
 from learning_library.attachments.references import published as published_attachments
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
@@ -68,13 +68,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if report.blocks or (config.strict and report.warnings):
         raise Abort(f"learning-library: {summary_line(report)}. Nothing was built; fix the problems above and build again.")
     _build["site"] = Site(outcome.library, on)
-    _build["document_uris"] = {layout.document_uri(d) for d in _build["site"].live}
+    _build["document_uris"] = {addresses.document_uri(d) for d in _build["site"].live}
     _build["settings"] = settings
     _build["attachments"] = published_attachments(outcome.library, on)
     if config.nav is None:
         config.nav = _default_nav(outcome.library.pages)
     _use_library_theme(config)
-    for problem in privacy.third_party_settings(config.theme, config.repo_url, config.extra):
+    for problem in third_party.third_party_settings(config.theme, config.repo_url, config.extra):
         log.warning(f"learning-library: {problem}")
     return config
 
@@ -88,10 +88,10 @@ def _use_library_theme(config: MkDocsConfig) -> None:
     if templates not in config.theme.dirs:
         custom = 1 if config.theme.custom_dir else 0  # a site's own overrides still come first
         config.theme.dirs.insert(custom, templates)
-    stylesheet = f"{layout.ASSETS}/library.css"
+    stylesheet = f"{addresses.ASSETS}/library.css"
     if stylesheet not in config.extra_css:
         config.extra_css.append(stylesheet)
-    script = f"{layout.ASSETS}/tables.js"
+    script = f"{addresses.ASSETS}/tables.js"
     if script not in [str(s) for s in config.extra_javascript]:
         config.extra_javascript.append(script)
     if "search" in config.plugins or "material/search" in config.plugins:
@@ -100,34 +100,34 @@ def _use_library_theme(config: MkDocsConfig) -> None:
 
 def _default_nav(pages: list[Any]) -> list[Any]:
     """A navigation that never lists individual documents (Material renders it on every page)."""
-    hand_written = [p.uri for p in pages if p.uri != layout.HOME and "/" not in p.uri]
+    hand_written = [p.uri for p in pages if p.uri != addresses.HOME and "/" not in p.uri]
     return [
-        {"Home": layout.HOME},
-        {"Reviews": layout.REVIEWS_INDEX},
-        {"Briefings": layout.BRIEFINGS_INDEX},
-        {"Themes": layout.THEMES_INDEX},
-        {"Recommendations": layout.TRACKER},
-        {"What's new": layout.WHATS_NEW},
-        {"Statistics": layout.STATISTICS},
-        {"By year": layout.YEARS_INDEX},
-        {"Search": layout.SEARCH},
+        {"Home": addresses.HOME},
+        {"Reviews": addresses.REVIEWS_INDEX},
+        {"Briefings": addresses.BRIEFINGS_INDEX},
+        {"Themes": addresses.THEMES_INDEX},
+        {"Recommendations": addresses.TRACKER},
+        {"What's new": addresses.WHATS_NEW},
+        {"Statistics": addresses.STATISTICS},
+        {"By year": addresses.YEARS_INDEX},
+        {"Search": addresses.SEARCH},
         *hand_written,
     ]
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     site: Site = _build["site"]
-    listed = {layout.REVIEWS_INDEX, layout.BRIEFINGS_INDEX, layout.THEMES_INDEX, layout.YEARS_INDEX, *layout.GENERATED_PAGES}
+    listed = {addresses.REVIEWS_INDEX, addresses.BRIEFINGS_INDEX, addresses.THEMES_INDEX, addresses.YEARS_INDEX, *addresses.GENERATED_PAGES}
     for uri, markdown in site.pages().items():
         inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
-    files.append(File.generated(config, layout.FEED, content=site.feed()))
+    files.append(File.generated(config, addresses.FEED, content=site.feed()))
     for asset in (_PACKAGE / "assets").iterdir():
-        files.append(File.generated(config, f"{layout.ASSETS}/{asset.name}", content=asset.read_bytes()))
+        files.append(File.generated(config, f"{addresses.ASSETS}/{asset.name}", content=asset.read_bytes()))
     # Only attachments something published today refers to: a draft's report waits for the draft.
     settings = _build["settings"]
     for uri in sorted(_build["attachments"]):
-        files.append(File.generated(config, layout.attachment_uri(uri), abs_src_path=str(settings.root / uri)))
+        files.append(File.generated(config, addresses.attachment_uri(uri), abs_src_path=str(settings.root / uri)))
     return files
 
 
@@ -142,7 +142,7 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri == layout.HOME:
+    if page.file.src_uri == addresses.HOME:
         site: Site = _build["site"]
         return site.home(markdown)
     return markdown

@@ -21,7 +21,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from learning_library import authoring, check, layout, statistics, tracker
+from learning_library import addresses, authoring, check, statistics, tracker
 from learning_library.cli import main
 from learning_library.content import RECOMMENDATION_STATUSES, headings, learning_points
 from learning_library.errors import ConfigError
@@ -152,7 +152,7 @@ def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(
 
 
 def test_the_tracker_page_shows_the_counts_flags_and_filters(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.TRACKER]
+    page = site_for(library_root).pages()[addresses.TRACKER]
     assert len(re.findall(r"<tr data-status=", page)) == 7
     counts = dict(re.findall(r'data-ll-count="([a-z-]+)">(\d+)<', page))
     assert counts == {"open": "3", "in-progress": "2", "complete": "1", "impact-evidenced": "1", "overdue": "3"}
@@ -174,7 +174,7 @@ def test_the_overdue_period_is_a_site_setting(library_root: Path) -> None:
     assert site.library.settings.overdue_after_months == 3
     # three months back is 30 March 2025: B-R1 (1 March 2025) and B-R5 (30 December 2024) are now overdue too
     assert sum(r.overdue for r in site.tracked) == 5
-    assert "more than 3 months" in site.pages()[layout.TRACKER]
+    assert "more than 3 months" in site.pages()[addresses.TRACKER]
 
 
 @pytest.mark.parametrize("value", ["six", 0, 61, True, 2.5, None])
@@ -215,7 +215,7 @@ def test_a_review_page_shows_its_recommendations_status_response_and_briefings(l
 
 
 def test_a_theme_page_is_a_learning_hub(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.theme_uri("hidden-men")]
+    page = site_for(library_root).pages()[addresses.theme_uri("hidden-men")]
     latest = page.index("## Latest briefing")
     assert "Hidden men: learning from case reviews" in page[latest : page.index("## What the reviews teach")]
     # the two reviews on hidden men share no other theme; their learning points link to the headings
@@ -229,7 +229,7 @@ def test_themes_shared_by_reviews_are_counted(make_library: Callable[..., Path])
     root = make_library(
         {"reviews/2024-child-b.md": REVIEW_B.replace("themes: [domestic-abuse, hidden-men]", "themes: [neglect, hidden-men]")}
     )
-    page = site_for(root).pages()[layout.theme_uri("neglect")]
+    page = site_for(root).pages()[addresses.theme_uri("neglect")]
     assert "- [Hidden men](hidden-men.md): 2" in page
 
 
@@ -251,7 +251,7 @@ def test_priorities_lead_the_home_page_with_counts_and_progress(library_root: Pa
     ],
 )
 def test_heading_ids_match_the_site_builder(texts: list[str], ids: list[str]) -> None:
-    assert layout.heading_ids(texts) == ids
+    assert addresses.heading_ids(texts) == ids
 
 
 def test_learning_points_are_the_headings_of_the_learning_section() -> None:
@@ -266,7 +266,7 @@ def test_learning_points_are_the_headings_of_the_learning_section() -> None:
 
 
 def test_whats_new_lists_publications_and_progress_month_by_month(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.WHATS_NEW]
+    page = site_for(library_root).pages()[addresses.WHATS_NEW]
     months = re.findall(r"^## (.+)$", page, re.MULTILINE)
     # June 2024's update to B-R4 is more than twelve months back; drafts and scheduled reviews never appear
     assert months == ["March 2025", "February 2025", "December 2024"]
@@ -325,7 +325,7 @@ def test_the_statistics_figures(library_root: Path) -> None:
 
 
 def test_the_charts_show_the_figures_in_the_svg_and_the_table(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.STATISTICS]
+    page = site_for(library_root).pages()[addresses.STATISTICS]
     charts = dict(re.findall(r'<figure class="ll-chart" id="([a-z-]+)">(.*?)</figure>', page, re.DOTALL))
     assert set(charts) == {"ll-chart-years", "ll-chart-types", "ll-chart-themes", "ll-chart-status"}
     status = charts["ll-chart-status"]

@@ -15,7 +15,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Sequence
 from urllib.parse import urljoin
 
-from . import layout
+from . import addresses
 from .content import Document
 from .vocabulary import Vocabulary
 
@@ -37,7 +37,7 @@ def absolute(path: str, site_url: str | None) -> str:
 
 def address(uri: str, site_url: str | None, directory_urls: bool = True) -> str:
     """The address of a page for the feed."""
-    return absolute(layout.page_url(uri, directory_urls), site_url)
+    return absolute(addresses.page_url(uri, directory_urls), site_url)
 
 
 def _id(uri: str, day: dt.date, site_url: str | None, directory_urls: bool) -> str:
@@ -76,15 +76,15 @@ def atom(
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
     sub(feed, "title", title)
     sub(feed, "subtitle", "New reviews and briefings")
-    sub(feed, "link", rel="self", type=MEDIA_TYPE, href=absolute(layout.FEED, site_url))
-    sub(feed, "link", rel="alternate", type="text/html", href=address(layout.HOME, site_url, directory_urls))
-    sub(feed, "id", absolute(layout.FEED, site_url) if site_url else "tag:learning-library.invalid,2024:feed")
+    sub(feed, "link", rel="self", type=MEDIA_TYPE, href=absolute(addresses.FEED, site_url))
+    sub(feed, "link", rel="alternate", type="text/html", href=address(addresses.HOME, site_url, directory_urls))
+    sub(feed, "id", absolute(addresses.FEED, site_url) if site_url else "tag:learning-library.invalid,2024:feed")
     newest = max((d.published for d in entries), default=dt.date(2000, 1, 1))
     sub(feed, "updated", _timestamp(newest))
     author = sub(feed, "author")
     sub(author, "name", title)
     for document in entries:
-        uri = layout.document_uri(document)
+        uri = addresses.document_uri(document)
         entry = sub(feed, "entry")
         sub(entry, "title", document.title)
         sub(entry, "link", rel="alternate", type="text/html", href=address(uri, site_url, directory_urls))

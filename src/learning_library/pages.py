@@ -12,16 +12,14 @@ resolves them (and would report any we got wrong).
 from __future__ import annotations
 
 import datetime as dt
-import html
-import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
-import yaml
-
-from . import feed, layout, search, statistics, tracker
+from . import addresses, feed, fences, search, statistics, tracker
 from .content import Document, headings, learning_points
 from .library import Library
+from .text import escape_html, format_date, format_month, front_matter, markdown_cell, noun_for, plural
+from .text import escape_markdown as escape
 from .tracker import STATUS_LABELS, Tracked
 from .vocabulary import BRIEFING, REVIEW
 
@@ -34,29 +32,6 @@ LEARNING_REVIEWS_ON_THEME = 5
 """Reviews whose learning points a theme page lists: the newest, so a theme with many reviews stays readable."""
 WHATS_NEW_MONTHS = 12
 HOME_MARKERS = ("<!-- learning-library:priorities -->", "<!-- learning-library:latest -->")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|])")
-
-
-def escape(text: str) -> str:
-    """Escape text so Markdown shows it as written (titles may contain [brackets] or *stars*)."""
-    return _MD_SPECIAL.sub(r"\\\1", text.replace("&", "&amp;").replace("<", "&lt;"))
-
-
-def format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-
-
-def _front(title: str, description: str | None = None, **extra: object) -> str:
-    meta: dict[str, object] = {"title": title}
-    if description:
-        meta["description"] = description
-    meta.update(extra)
-    # libyaml's emitter where it is installed: a page a document, and the pure-Python one is slow.
-    text = yaml.dump(meta, Dumper=_DUMPER, allow_unicode=True, sort_keys=False, width=10_000)
-    return "---\n" + text + "---\n\n"
 
 
 class Site:
@@ -91,21 +66,23 @@ class Site:
         """Every generated page, as ``{src_uri: markdown}``."""
         pages: dict[str, str] = {}
         for document in self.live:
-            pages[layout.document_uri(document)] = self.document_page(document)
+            pages[addresses.document_uri(document)] = self.document_page(document)
         pages.update(self.index_pages(REVIEW, self.reviews))
         pages.update(self.index_pages(BRIEFING, self.briefings))
-        pages[layout.THEMES_INDEX] = self.themes_overview()
+        pages[addresses.THEMES_INDEX] = self.themes_overview()
         for slug in self.vocabulary.themes:
-            pages[layout.theme_uri(slug)] = self.theme_page(slug)
-        pages[layout.SEARCH] = search.search_page()
-        pages[layout.YEARS_INDEX] = self.years_overview()
+            pages[addresses.theme_uri(slug)] = self.theme_page(slug)
+        pages[addresses.SEARCH] = search.search_page()
+        pages[addresses.YEARS_INDEX] = self.years_overview()
         for year in self.by_year:
-            pages[layout.year_uri(year)] = self.year_page(year)
+            pages[addresses.year_uri(year)] = self.year_page(year)
         settings = self.library.settings
-        pages[layout.TRACKER] = tracker.page(self.tracked, self.vocabulary, self.on, settings.overdue_after_months, settings.directory_urls)
+        pages[addresses.TRACKER] = tracker.page(
+            self.tracked, self.vocabulary, self.on, settings.overdue_after_months, settings.directory_urls
+        )
         figures = statistics.figures(self.live, self.tracked, self.vocabulary)
-        pages[layout.STATISTICS] = statistics.page(figures, self.vocabulary, settings.directory_urls)
-        pages[layout.WHATS_NEW] = self.whats_new()
+        pages[addresses.STATISTICS] = statistics.page(figures, self.vocabulary, settings.directory_urls)
+        pages[addresses.WHATS_NEW] = self.whats_new()
         return pages
 
     def feed(self) -> str:
@@ -118,11 +95,11 @@ class Site:
     # --- one document --------------------------------------------------------------
 
     def document_page(self, document: Document) -> str:
-        uri = layout.document_uri(document)
+        uri = addresses.document_uri(document)
         handout = document.type == SEVEN_MINUTE_BRIEFING
         body = document.source.body.strip()
         parts = [
-            _front(document.title, document.summary, library_document=True),
+            front_matter(document.title, document.summary, library_document=True),
             self.metadata_panel(document, uri),
             self.handout(document, body) if handout else body,
             "",
@@ -132,7 +109,7 @@ class Site:
         if document.response:
             parts.append(f"## The partnership's response in full\n\n{document.response}\n")
         elif document.response_file:
-            link = layout.relative(uri, layout.attachment_uri(document.response_file))
+            link = addresses.relative(uri, addresses.attachment_uri(document.response_file))
             parts.append(f"## The partnership's response in full\n\n[Read the partnership's response]({link})\n")
         connected = self.drawn_on_by(document) if document.is_review else self.draws_on(document)
         if connected:
@@ -154,19 +131,15 @@ class Site:
         A line under the title, for paper only, says what and whose the handout is.
         """
         sections: list[list[str]] = [[]]
-        fence = ""
-        for line in body.splitlines():
-            stripped = line.lstrip()
-            if stripped.startswith(("```", "~~~")):
-                fence = "" if fence and stripped.startswith(fence) else fence or stripped[:3]
-            if not fence and line.startswith("## "):
+        for line in fences.lines(body):
+            if not line.code and line.text.startswith("## "):
                 sections.append([])
-            sections[-1].append(line)
+            sections[-1].append(line.text)
         intro, *parts = ("\n".join(lines).strip() for lines in sections)
         boxes = "\n".join(f'<section class="ll-part" markdown>\n\n{part}\n\n</section>\n' for part in parts)
         byline = (
-            f'<p class="ll-print-only">{html.escape(self.vocabulary.type_term(document.type).label)} · '
-            f"{format_date(document.published)} · {html.escape(self.library.settings.site_name)}</p>"
+            f'<p class="ll-print-only">{escape_html(self.vocabulary.type_term(document.type).label)} · '
+            f"{format_date(document.published)} · {escape_html(self.library.settings.site_name)}</p>"
         )
         return f'{byline}\n\n{intro}\n\n<div class="ll-handout" markdown>\n\n{boxes}\n</div>\n'
 
@@ -184,7 +157,7 @@ class Site:
         """The panel above the text: type, date, age, agencies, themes, model and report, with the search facets marked."""
         v = self.vocabulary
         kind = "review" if document.is_review else "briefing"
-        year_link = layout.relative(uri, layout.year_uri(document.published.year))
+        year_link = addresses.relative(uri, addresses.year_uri(document.published.year))
         rows = [
             ("Type", search.filter_span("type", v.type_term(document.type).label)),
             ("Published", f"[{format_date(document.published)}]({year_link})"),
@@ -200,7 +173,7 @@ class Site:
             rows.append(("Review model", escape(document.model)))
         if document.report:
             if document.report_available(self.on):
-                link = layout.relative(uri, layout.attachment_uri(document.report))
+                link = addresses.relative(uri, addresses.attachment_uri(document.report))
                 rows.append(("Full report", f"[Read the full report (PDF)]({link})"))
             elif document.available_until:
                 rows.append(("Full report", f"Available until {format_date(document.available_until)}; the summary remains here"))
@@ -212,23 +185,23 @@ class Site:
 
     def recommendations(self, document: Document) -> str:
         """The review's recommendations with their owner, status, progress and, where due, the overdue flag."""
-        uri = layout.document_uri(document)
+        uri = addresses.document_uri(document)
         rows = self.tracked_by_review.get(document.slug, [])
         lines = ["## Recommendations and progress", "", "| | Recommendation | Owner | Status | Last updated |", "|---|---|---|---|---|"]
         for row in rows:
             rec = row.recommendation
             updated = format_date(rec.updated) if rec.updated else "Not yet updated"
             flag = f"<br>{tracker.overdue_badge()}" if row.overdue else ""
-            evidence = f"<br>*Progress:* {_cell(rec.evidence)}" if rec.evidence else ""
+            evidence = f"<br>*Progress:* {markdown_cell(rec.evidence)}" if rec.evidence else ""
             lines.append(
-                f"| {escape(rec.id)} | {_cell(rec.text)}{evidence} | {_cell(rec.owner or '')} | {tracker.status_badge(rec.status)} | {updated}{flag} |"
+                f"| {escape(rec.id)} | {markdown_cell(rec.text)}{evidence} | {markdown_cell(rec.owner or '')} | {tracker.status_badge(rec.status)} | {updated}{flag} |"
             )
-        tracker_link = layout.relative(uri, layout.TRACKER)
+        tracker_link = addresses.relative(uri, addresses.TRACKER)
         period = self.library.settings.overdue_after_months
         lines += [
             "",
             f"**Update overdue** means a recommendation is still open or in progress and no progress "
-            f"has been recorded for more than {period} month{'s' if period != 1 else ''}. "
+            f"has been recorded for more than {plural(period, 'month')}. "
             f"Every review's recommendations are in the [recommendations tracker]({tracker_link}).",
         ]
         return "\n".join(lines) + "\n"
@@ -249,7 +222,7 @@ class Site:
         """Links to theme pages; on a document's own page they are also its search facets."""
         mark = '{data-pagefind-filter="theme"}' if facet else ""
         return ", ".join(
-            f"[{escape(self.vocabulary.themes[t].label)}]({layout.relative(from_uri, layout.theme_uri(t))}){mark}" for t in themes
+            f"[{escape(self.vocabulary.themes[t].label)}]({addresses.relative(from_uri, addresses.theme_uri(t))}){mark}" for t in themes
         )
 
     def listing(self, documents: Sequence[Document], from_uri: str) -> str:
@@ -264,15 +237,15 @@ class Site:
         urls = self.library.settings.directory_urls
         items = []
         for d in documents:
-            link = layout.href(from_uri, layout.document_uri(d), urls)
+            link = addresses.href(from_uri, addresses.document_uri(d), urls)
             themes = ", ".join(
-                f'<a href="{layout.href(from_uri, layout.theme_uri(t), urls)}">{html.escape(self.vocabulary.themes[t].label)}</a>'
+                f'<a href="{addresses.href(from_uri, addresses.theme_uri(t), urls)}">{escape_html(self.vocabulary.themes[t].label)}</a>'
                 for t in d.themes
             )
             items.append(
-                f'<li><a class="ll-item-title" href="{link}">{html.escape(d.title)}</a><br>'
-                f'<span class="ll-item-meta">{html.escape(self.vocabulary.type_term(d.type).label)} · {format_date(d.published)}</span><br>'
-                f"{html.escape(d.summary)}<br>"
+                f'<li><a class="ll-item-title" href="{link}">{escape_html(d.title)}</a><br>'
+                f'<span class="ll-item-meta">{escape_html(self.vocabulary.type_term(d.type).label)} · {format_date(d.published)}</span><br>'
+                f"{escape_html(d.summary)}<br>"
                 f'<span class="ll-item-themes">Themes: {themes}</span></li>'
             )
         return '<ul class="ll-list">\n' + "\n".join(items) + "\n</ul>\n"
@@ -287,10 +260,10 @@ class Site:
         chunks = [documents[i : i + PAGE_SIZE] for i in range(0, len(documents), PAGE_SIZE)] or [[]]
         pages = {}
         for number, chunk in enumerate(chunks, start=1):
-            uri = layout.index_page_uri(kind, number)
+            uri = addresses.index_page_uri(kind, number)
             heading = title if number == 1 else f"{title}, page {number} of {len(chunks)}"
             nav = self._pager(kind, number, len(chunks), uri)
-            pages[uri] = _front(heading, intro) + f"{intro}\n\n{nav}{self.listing(chunk, uri)}\n{nav}"
+            pages[uri] = front_matter(heading, intro) + f"{intro}\n\n{nav}{self.listing(chunk, uri)}\n{nav}"
         return pages
 
     def _pager(self, kind: str, number: int, total: int, uri: str) -> str:
@@ -298,20 +271,20 @@ class Site:
             return ""
         links = []
         if number > 1:
-            links.append(f"[← Newer]({layout.relative(uri, layout.index_page_uri(kind, number - 1))})")
+            links.append(f"[← Newer]({addresses.relative(uri, addresses.index_page_uri(kind, number - 1))})")
         links.append(f"Page {number} of {total}")
         if number < total:
-            links.append(f"[Older →]({layout.relative(uri, layout.index_page_uri(kind, number + 1))})")
+            links.append(f"[Older →]({addresses.relative(uri, addresses.index_page_uri(kind, number + 1))})")
         return '<nav class="ll-pager" aria-label="Pages" markdown>' + " · ".join(links) + "</nav>\n\n"
 
     def theme_page(self, slug: str) -> str:
         """A theme as a learning hub: its latest briefing, the learning its reviews share, their recommendations, then everything on it."""
         term = self.vocabulary.themes[slug]
-        uri = layout.theme_uri(slug)
+        uri = addresses.theme_uri(slug)
         documents = self.by_theme.get(slug, [])
         reviews = [d for d in documents if d.kind == REVIEW]
         briefings = [d for d in documents if d.kind == BRIEFING]
-        parts = [_front(term.label, term.description), f"{escape(term.description)}\n"]
+        parts = [front_matter(term.label, term.description), f"{escape(term.description)}\n"]
         if term.aliases:
             parts.append(f"Also known as: {escape(', '.join(term.aliases))}.\n")
         if briefings:
@@ -321,7 +294,7 @@ class Site:
             parts.append(shared)
         rows = [row for row in self.tracked if slug in row.review.themes]
         if rows:
-            link = layout.relative(uri, layout.TRACKER) + f"?theme={slug}"
+            link = addresses.relative(uri, addresses.TRACKER) + f"?theme={slug}"
             parts.append(
                 f"## Recommendations\n\nThe reviews on this theme made {_status_sentence(rows)} "
                 f"[See them in the recommendations tracker]({link}).\n"
@@ -344,7 +317,7 @@ class Site:
                 f"Themes these reviews share, with the number of the {len(reviews)} reviews on {escape(self.vocabulary.themes[slug].label.lower())} that teach about each:\n"
             )
             lines += [
-                f"- [{escape(self.vocabulary.themes[t].label)}]({layout.relative(uri, layout.theme_uri(t))}): {counted[t]}"
+                f"- [{escape(self.vocabulary.themes[t].label)}]({addresses.relative(uri, addresses.theme_uri(t))}): {counted[t]}"
                 for t in common[:8]
             ]
             lines.append("")
@@ -353,7 +326,7 @@ class Site:
         for review in reviews:
             found = self.learning_points(review)
             if found:
-                link = layout.relative(uri, layout.document_uri(review))
+                link = addresses.relative(uri, addresses.document_uri(review))
                 points.append(f"- [{escape(review.title)}]({link})")
                 points += [f"    - [{escape(text)}]({link}#{anchor})" for text, anchor in found]
                 listed += 1
@@ -372,14 +345,14 @@ class Site:
         """
         if review.slug not in self._learning_points:
             found = headings(review.source.body)
-            ids = layout.heading_ids([h.text for h in found])
+            ids = addresses.heading_ids([h.text for h in found])
             self._learning_points[review.slug] = [(found[i].text, ids[i]) for i in learning_points(found)]
         return self._learning_points[review.slug]
 
     def themes_overview(self) -> str:
-        uri = layout.THEMES_INDEX
+        uri = addresses.THEMES_INDEX
         parts = [
-            _front("Themes", "Every theme in the library, grouped."),
+            front_matter("Themes", "Every theme in the library, grouped."),
             "Every review and briefing is tagged with the themes it teaches about.\n",
         ]
         for facet in self.vocabulary.facets or [""]:
@@ -388,36 +361,36 @@ class Site:
                 continue
             label = self.vocabulary.facets[facet].label if facet else "Themes"
             lines = [
-                f"- [{escape(t.label)}]({layout.relative(uri, layout.theme_uri(t.slug))}) ({len(self.by_theme.get(t.slug, []))}): {escape(t.description)}"
+                f"- [{escape(t.label)}]({addresses.relative(uri, addresses.theme_uri(t.slug))}) ({len(self.by_theme.get(t.slug, []))}): {escape(t.description)}"
                 for t in terms
             ]
             parts.append(f"## {escape(label)}\n\n" + "\n".join(lines) + "\n")
         return "\n".join(parts)
 
     def year_page(self, year: int) -> str:
-        uri = layout.year_uri(year)
+        uri = addresses.year_uri(year)
         documents = self.by_year[year]
-        return _front(f"Published in {year}", f"Reviews and briefings published in {year}.") + self.listing(documents, uri)
+        return front_matter(f"Published in {year}", f"Reviews and briefings published in {year}.") + self.listing(documents, uri)
 
     def years_overview(self) -> str:
-        uri = layout.YEARS_INDEX
+        uri = addresses.YEARS_INDEX
         lines = [
-            f"- [{year}]({layout.relative(uri, layout.year_uri(year))}): {_count(self.by_year[year])}"
+            f"- [{year}]({addresses.relative(uri, addresses.year_uri(year))}): {_count(self.by_year[year])}"
             for year in sorted(self.by_year, reverse=True)
         ]
-        return _front("By year", "Reviews and briefings by the year they were published.") + "\n".join(lines) + "\n"
+        return front_matter("By year", "Reviews and briefings by the year they were published.") + "\n".join(lines) + "\n"
 
     # --- the home page -----------------------------------------------------------------
 
-    def home_blocks(self, uri: str = layout.HOME) -> dict[str, str]:
+    def home_blocks(self, uri: str = addresses.HOME) -> dict[str, str]:
         """The blocks that replace the markers in the hand-written home page."""
         priorities = []
         for slug in self.vocabulary.priorities:
             term = self.vocabulary.themes[slug]
             documents = self.by_theme.get(slug, [])
-            link = layout.relative(uri, layout.theme_uri(slug))
+            link = addresses.relative(uri, addresses.theme_uri(slug))
             latest = "".join(
-                f"    - [{escape(d.title)}]({layout.relative(uri, layout.document_uri(d))}), {format_date(d.published)}\n"
+                f"    - [{escape(d.title)}]({addresses.relative(uri, addresses.document_uri(d))}), {format_date(d.published)}\n"
                 for d in documents[:3]
             )
             rows = [row for row in self.tracked if slug in row.review.themes]
@@ -425,19 +398,19 @@ class Site:
             if rows:
                 overdue = sum(1 for row in rows if row.overdue)
                 evidenced = sum(1 for row in rows if row.status == tracker.EVIDENCED)
-                tracker_link = layout.relative(uri, layout.TRACKER) + f"?theme={slug}"
+                tracker_link = addresses.relative(uri, addresses.TRACKER) + f"?theme={slug}"
                 progress = (
-                    f" [{len(rows)} recommendation{'s' if len(rows) != 1 else ''}]({tracker_link}): "
+                    f" [{plural(len(rows), 'recommendation')}]({tracker_link}): "
                     f"{evidenced} with impact evidenced, {overdue} with an update overdue."
                 )
             priorities.append(f"- **[{escape(term.label)}]({link})**: {escape(term.description)} ({_count(documents)}){progress}\n{latest}")
         priority_block = "## Our priorities\n\n" + "".join(priorities) if priorities else ""
-        whats_new = layout.relative(uri, layout.WHATS_NEW)
+        whats_new = addresses.relative(uri, addresses.WHATS_NEW)
         latest_block = (
             "## Latest publications\n\n"
             + self.listing(self.live[:6], uri)
             + f"\nSee [what's new]({whats_new}) month by month, or follow new publications in a feed reader with the "
-            f"[feed]({layout.relative(uri, layout.FEED)}).\n"
+            f"[feed]({addresses.relative(uri, addresses.FEED)}).\n"
         )
         return {HOME_MARKERS[0]: priority_block, HOME_MARKERS[1]: latest_block}
 
@@ -445,7 +418,7 @@ class Site:
 
     def whats_new(self) -> str:
         """New publications and progress on recommendations, month by month over the last year, newest first."""
-        uri = layout.WHATS_NEW
+        uri = addresses.WHATS_NEW
         months = []
         for back in range(WHATS_NEW_MONTHS):
             first = tracker.months_before(self.on.replace(day=1), back)
@@ -458,12 +431,12 @@ class Site:
             updated = row.recommendation.updated
             if updated is not None and updated <= self.on:
                 updates[(updated.year, updated.month)].append(row)
-        feed_link = layout.relative(uri, layout.FEED)
+        feed_link = addresses.relative(uri, addresses.FEED)
         parts = [
-            _front("What's new", "New reviews and briefings, and progress on recommendations, month by month."),
+            front_matter("What's new", "New reviews and briefings, and progress on recommendations, month by month."),
             f"New reviews and briefings, and progress on the recommendations of reviews, month by month over the last "
             f"{WHATS_NEW_MONTHS} months. Follow new publications in a feed reader with the [feed]({feed_link}); "
-            f"older publications are listed [by year]({layout.relative(uri, layout.YEARS_INDEX)}).\n",
+            f"older publications are listed [by year]({addresses.relative(uri, addresses.YEARS_INDEX)}).\n",
         ]
         shown = 0
         for year, month in months:
@@ -471,23 +444,23 @@ class Site:
             if not published and not progressed:
                 continue
             shown += 1
-            parts.append(f"## {dt.date(year, month, 1):%B %Y}\n")
+            parts.append(f"## {format_month(dt.date(year, month, 1))}\n")
             if published:
                 parts.append(self.listing(published, uri))
             if progressed:
                 parts.append("Progress on recommendations:\n")
                 for row in progressed:
-                    link = layout.relative(uri, layout.document_uri(row.review))
+                    link = addresses.relative(uri, addresses.document_uri(row.review))
                     parts.append(
                         f"- [{escape(row.review.title)}]({link}), {escape(row.recommendation.id)}, "
-                        f"status {STATUS_LABELS[row.status].lower()}: {_cell(row.recommendation.text)}"
+                        f"status {STATUS_LABELS[row.status].lower()}: {markdown_cell(row.recommendation.text)}"
                     )
                 parts.append("")
         if not shown:
             parts.append(f"Nothing new in the last {WHATS_NEW_MONTHS} months.\n")
         return "\n".join(parts)
 
-    def home(self, markdown: str, uri: str = layout.HOME) -> str:
+    def home(self, markdown: str, uri: str = addresses.HOME) -> str:
         """The home page with its markers replaced; without markers, the blocks lead the page."""
         blocks = self.home_blocks(uri)
         if not any(marker in markdown for marker in blocks):
@@ -497,21 +470,14 @@ class Site:
         return markdown
 
 
-def _cell(text: str) -> str:
-    return escape(text).replace("\n", " ")
-
-
 def _status_sentence(rows: Sequence[Tracked]) -> str:
     counts = tracker.counts_by_status(rows)
     statuses = ", ".join(f"{n} {STATUS_LABELS[s].lower()}" for s, n in counts.items() if n)
     overdue = sum(1 for row in rows if row.overdue)
-    return (
-        f"{len(rows)} recommendation{'s' if len(rows) != 1 else ''} ({statuses}); "
-        f"{overdue} {'has' if overdue == 1 else 'have'} an update overdue."
-    )
+    return f"{plural(len(rows), 'recommendation')} ({statuses}); {overdue} {noun_for(overdue, 'has', 'have')} an update overdue."
 
 
 def _count(documents: Sequence[Document]) -> str:
     reviews = sum(1 for d in documents if d.kind == REVIEW)
     briefings = len(documents) - reviews
-    return f"{reviews} review{'s' if reviews != 1 else ''}, {briefings} briefing{'s' if briefings != 1 else ''}"
+    return f"{plural(reviews, 'review')}, {plural(briefings, 'briefing')}"

@@ -15,7 +15,6 @@ nothing is downloaded.
 
 from __future__ import annotations
 
-import html
 import shutil
 import subprocess
 import sys
@@ -24,16 +23,14 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import LibraryError
-
-FILTERS = ("theme", "type", "year", "age", "agency")
-"""The facets a reader can narrow a search by, in the order the search page shows them."""
+from .text import escape_html
 
 INDEX_FOLDER = "pagefind"
 
 
 def filter_span(name: str, value: str) -> str:
     """Visible text that is also a facet value of the page (a theme, a type, an agency)."""
-    return f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>'
+    return f'<span data-pagefind-filter="{name}">{escape_html(value)}</span>'
 
 
 def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
@@ -42,7 +39,7 @@ def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
         f'<span hidden data-pagefind-filter="year">{year}</span>'
         f'<span hidden data-pagefind-sort="date:{date}" data-pagefind-meta="date:{date}"></span>'
         f'<span hidden data-pagefind-meta="kind:{kind}"></span>'
-        f'<span hidden data-pagefind-meta="summary[data-summary]" data-summary="{html.escape(summary, quote=True)}"></span>'
+        f'<span hidden data-pagefind-meta="summary[data-summary]" data-summary="{escape_html(summary)}"></span>'
     )
 
 
@@ -112,8 +109,8 @@ def index_documents(documents: Iterable[tuple[str, str, str]], site_dir: Path) -
         target = scratch / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
-            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
-            f"<body><main data-pagefind-body><h1>{html.escape(title)}</h1>{content}</main></body></html>",
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape_html(title)}</title></head>'
+            f"<body><main data-pagefind-body><h1>{escape_html(title)}</h1>{content}</main></body></html>",
             encoding="utf-8",
         )
     return Indexing(scratch, site_dir, scratch)

@@ -16,13 +16,13 @@ The page is plain HTML that shows everything without JavaScript; ``tracker.js``
 from __future__ import annotations
 
 import datetime as dt
-import html
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import layout
+from . import addresses
 from .content import RECOMMENDATION_STATUSES, Document, Recommendation
+from .text import escape_html, format_date, front_matter, plural
 from .vocabulary import Vocabulary
 
 STATUS_LABELS = {
@@ -100,31 +100,23 @@ def overdue_badge() -> str:
     return '<strong class="ll-overdue">Update overdue</strong>'
 
 
-def _format_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
-
-
-def _plural(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def page(rows: Sequence[Tracked], vocabulary: Vocabulary, on: dt.date, overdue_after_months: int, directory_urls: bool = True) -> str:
     """The tracker page, as Markdown holding HTML (a table of every recommendation is far quicker to render as HTML)."""
-    uri = layout.TRACKER
+    uri = addresses.TRACKER
     counts = counts_by_status(rows)
     overdue = sum(1 for row in rows if row.overdue)
-    period = _plural(overdue_after_months, "month")
+    period = plural(overdue_after_months, "month")
     intro = (
         "Every recommendation from the partnership's published reviews: who owns it, its status and the latest evidence of progress. "
         "The partnership monitors each recommendation until the improvement it asked for is evidenced. "
         f"A recommendation still open or in progress whose progress has not been updated for more than {period} is marked **Update overdue**."
     )
     parts = [
-        "---\n"
-        "title: Recommendations tracker\n"
-        "description: Every recommendation from the partnership's reviews, with its owner, status and progress.\n"
-        "hide: [toc]\n"
-        "---\n",
+        front_matter(
+            "Recommendations tracker",
+            "Every recommendation from the partnership's reviews, with its owner, status and progress.",
+            hide=["toc"],
+        ),
         intro,
         "",
         _summary(counts, overdue, len(rows)),
@@ -134,7 +126,7 @@ def page(rows: Sequence[Tracked], vocabulary: Vocabulary, on: dt.date, overdue_a
         parts.append("No published review has recommendations yet.\n")
         return "\n".join(parts)
     parts += [_filters(rows, vocabulary), "", _table(rows, vocabulary, uri, directory_urls), ""]
-    parts.append(f'<script src="{layout.asset_href(uri, SCRIPT, directory_urls)}"></script>\n')
+    parts.append(f'<script src="{addresses.asset_href(uri, SCRIPT, directory_urls)}"></script>\n')
     return "\n".join(parts)
 
 
@@ -145,13 +137,13 @@ def _summary(counts: dict[str, int], overdue: int, total: int) -> str:
     )
     items += f'<li class="ll-count-overdue"><span class="ll-count" data-ll-count="overdue">{overdue}</span> with an update overdue</li>'
     return (
-        f'<h2 id="by-status">{_plural(total, "recommendation")} by status</h2>\n'
+        f'<h2 id="by-status">{plural(total, "recommendation")} by status</h2>\n'
         f'<ul class="ll-status-counts" aria-labelledby="by-status">{items}</ul>'
     )
 
 
 def _options(name: str, label: str, values: Sequence[tuple[str, str]]) -> str:
-    options = "".join(f'<option value="{html.escape(v, quote=True)}">{html.escape(text)}</option>' for v, text in values)
+    options = "".join(f'<option value="{escape_html(v)}">{escape_html(text)}</option>' for v, text in values)
     return (
         f'<div class="ll-filter"><label for="ll-tracker-{name}">{label}</label>'
         f'<select id="ll-tracker-{name}" name="{name}"><option value="">All</option>{options}</select></div>'
@@ -177,7 +169,7 @@ def _filters(rows: Sequence[Tracked], vocabulary: Vocabulary) -> str:
         '<label for="ll-tracker-overdue">Only those with an update overdue</label></div>'
         '<button type="reset" class="md-button">Show all</button>'
         "</fieldset></form>\n"
-        f'<p class="ll-tracker-status" role="status" aria-live="polite" data-ll-tracker-status>Showing all {_plural(len(rows), "recommendation")}.</p>'
+        f'<p class="ll-tracker-status" role="status" aria-live="polite" data-ll-tracker-status>Showing all {plural(len(rows), "recommendation")}.</p>'
     )
 
 
@@ -185,21 +177,21 @@ def _table(rows: Sequence[Tracked], vocabulary: Vocabulary, uri: str, directory_
     body = []
     for row in rows:
         rec, review = row.recommendation, row.review
-        link = layout.href(uri, layout.document_uri(review), directory_urls)
-        evidence = f'<br><span class="ll-evidence">Progress: {html.escape(rec.evidence)}</span>' if rec.evidence else ""
-        updated = _format_date(rec.updated) if rec.updated else f"Not yet updated (review published {_format_date(review.published)})"
+        link = addresses.href(uri, addresses.document_uri(review), directory_urls)
+        evidence = f'<br><span class="ll-evidence">Progress: {escape_html(rec.evidence)}</span>' if rec.evidence else ""
+        updated = format_date(rec.updated) if rec.updated else f"Not yet updated (review published {format_date(review.published)})"
         flag = f"<br>{overdue_badge()}" if row.overdue else ""
-        themes = ", ".join(html.escape(vocabulary.themes[t].label) for t in review.themes)
+        themes = ", ".join(escape_html(vocabulary.themes[t].label) for t in review.themes)
         attrs = (
-            f'data-status="{rec.status}" data-owner="{html.escape(row.owner, quote=True)}" '
+            f'data-status="{rec.status}" data-owner="{escape_html(row.owner)}" '
             f'data-themes="{" ".join(review.themes)}" data-year="{review.published.year}" data-overdue="{int(row.overdue)}"'
         )
         body.append(
             f"<tr {attrs}>"
-            f'<td data-label="Review"><a href="{link}">{html.escape(review.title)}</a>'
+            f'<td data-label="Review"><a href="{link}">{escape_html(review.title)}</a>'
             f'<br><span class="ll-item-meta">{review.published.year} · {themes}</span></td>'
-            f'<td data-label="Recommendation"><strong>{html.escape(rec.id)}</strong> {html.escape(rec.text)}{evidence}</td>'
-            f'<td data-label="Owner">{html.escape(row.owner)}</td>'
+            f'<td data-label="Recommendation"><strong>{escape_html(rec.id)}</strong> {escape_html(rec.text)}{evidence}</td>'
+            f'<td data-label="Owner">{escape_html(row.owner)}</td>'
             f'<td data-label="Status">{status_badge(rec.status)}</td>'
             f'<td data-label="Last updated">{updated}{flag}</td>'
             "</tr>"
