@@ -63,13 +63,14 @@ def test_findings_point_at_the_exact_place_in_body_and_front_matter(make_library
     assert person["end_column"] == 40 and person["severity"] == "error" and person["rule"] == "anonymisation/PERSON"
 
 
-def test_reports_other_than_json_do_not_repeat_the_personal_data(
+def test_reports_that_may_reach_a_public_log_do_not_repeat_the_personal_data(
     make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     root = make_library({"reviews/2023-leak.md": document("Leak", "lcspr", "2023-01-01", "[neglect]", body="Kerry Walsh called.\n")})
     monkeypatch.chdir(root)
-    for fmt in ("text", "github", "sarif"):
-        result = CliRunner().invoke(main, ["check", "--format", fmt])
+    monkeypatch.delenv("CI", raising=False)
+    for args in (["--format", "text", "--hide-text"], ["--format", "github"], ["--format", "sarif"]):
+        result = CliRunner().invoke(main, ["check", *args])
         assert result.exit_code == 1
         assert "anonymisation/PERSON" in result.stdout and "Kerry" not in result.stdout
 

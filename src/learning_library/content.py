@@ -45,6 +45,8 @@ class AllowEntry:
     text: str
     reason: str | None = None
     line: int = 0
+    pattern: bool = False
+    """``text`` is a pattern in which ``*`` stands for one to four words (site-wide entries only)."""
 
 
 @dataclass(frozen=True)
@@ -565,7 +567,7 @@ _REVIEW_ONLY = frozenset({REVIEW})
 _BRIEFING_ONLY = frozenset({BRIEFING})
 
 RECOMMENDATION_FIELDS = (
-    FieldSpec("id", Text(), required=True),
+    FieldSpec("id", Text(published=True), required=True),
     FieldSpec("text", Text(published=True), required=True),
     FieldSpec("owner", Text(published=True)),
     FieldSpec("status", Choice(RECOMMENDATION_STATUSES)),

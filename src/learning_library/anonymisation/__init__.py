@@ -5,7 +5,7 @@
 - :mod:`.names`: the word knowledge that tells names from roles and agencies;
 - :mod:`.policy`: the site's ``anonymisation.yml``: severities, thresholds, allow list;
 - :mod:`.engine`: Presidio over a spaCy model trimmed to its NER, loaded once, failing closed;
-- :mod:`.cache`: results per file, so unchanged files are never scanned again;
+- :mod:`.keys`: cache keys that cover everything deciding a result, so unchanged files are never scanned again;
 - :mod:`.scanner`: what is scanned, what is accepted, and the findings.
 """
 

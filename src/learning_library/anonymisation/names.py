@@ -376,6 +376,22 @@ _GENERIC_CODE = re.compile(
 )
 """Role codes such as Child A, Baby C, Sibling 1, Adult Male 2: accepted everywhere."""
 
+_CODE_IN_TEXT = re.compile(
+    r"(?<![\w’'])(?:"
+    + _GENERIC_CODE.pattern.removeprefix("^").removesuffix("$").replace(r"\s+[A-Z0-9]{1,2}", "")
+    + r")\s+(?-i:[A-Z0-9]{1,2})"
+    r"(?![\w’'])|(?<![\w’'])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ \t]+(?-i:[A-Z])\b\.?",
+    re.IGNORECASE,
+)
+"""A role code inside a longer text, and the titled initials reviews use as codes ("Ms A", "Mr K")."""
+
+
+def role_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Ranges of role codes that overlap ``text[start:end]``."""
+    low, high = max(0, start - 40), min(len(text), end + 40)
+    return [m.span() for m in _CODE_IN_TEXT.finditer(text, low, high) if m.start() < end and start < m.end()]
+
+
 _EPONYMOUS = (
     r"review|report|inquiry|enquiry|principles|model|framework|triangle|questions|scale|test|tool|method|checklist|assessment|criteria|"
     r"index|protocol|approach|theory|research|work|study|studies|findings|concept|paper|book|contextual|rule|law|clause|scheme"

@@ -66,7 +66,7 @@ class Policy:
             "severity": dict(sorted(self.severity.items())),
             "threshold": self.threshold,
             "thresholds": dict(sorted(self.thresholds.items())),
-            "allow": sorted(a.text for a in self.allow),
+            "allow": sorted(("pattern:" if a.pattern else "") + a.text for a in self.allow),
         }
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()[:16]
 
@@ -134,17 +134,22 @@ def _score(value: Any, what: str, problems: list[str]) -> float:
 
 
 def _allow_entries(entries: Any, problems: list[str]) -> list[AllowEntry]:
+    example = '{text: "Kestrel Vale", reason: "our area"} or {pattern: "* Safeguarding Children Partnership", reason: "..."}'
     if not isinstance(entries, list):
-        problems.append('`allow` should be a list of {text: "...", reason: "..."}')
+        problems.append(f"`allow` should be a list of {example}")
         return []
     found = []
     for entry in entries:
-        if not isinstance(entry, dict) or not isinstance(entry.get("text"), str) or not entry["text"].strip():
-            problems.append(f'each `allow` entry needs a text, like {{text: "Kestrel Vale", reason: "our area"}}; got `{entry}`')
+        key = "pattern" if isinstance(entry, dict) and "pattern" in entry and "text" not in entry else "text"
+        value = entry.get(key) if isinstance(entry, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            problems.append(f"each `allow` entry needs a text or a pattern, like {example}; got `{entry}`")
+        elif key == "pattern" and not value.replace("*", "").strip():
+            problems.append(f"the allow pattern `{value}` would accept anything; write the fixed words around the `*`")
         elif not isinstance(entry.get("reason"), str) or not entry["reason"].strip():
-            problems.append(f"the site-wide allow entry `{entry['text']}` has no reason; add `reason: ...` for the sign-off report")
+            problems.append(f"the site-wide allow entry `{value}` has no reason; add `reason: ...` for the sign-off report")
         else:
-            found.append(AllowEntry(entry["text"].strip(), entry["reason"].strip()))
+            found.append(AllowEntry(value.strip(), entry["reason"].strip(), pattern=key == "pattern"))
     return found
 
 

@@ -158,6 +158,8 @@ class ExactDateRecognizer(RegexRecognizer):
     )
 
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        if dates_the_document(text, start, end):
+            return None
         numbers = [int(n) for n in re.findall(r"\d+", value)]
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             _, month, day = numbers
@@ -166,6 +168,56 @@ class ExactDateRecognizer(RegexRecognizer):
         else:
             day, month = numbers[0], 1
         return score if 1 <= day <= 31 and 1 <= month <= 12 else None
+
+
+_DOCUMENT_CUE = (
+    r"last[ \t]+(?:updated|reviewed|revised|amended)|published|publication|issued|issue[ \t]+date|version|v\d+(?:\.\d+)*|review[ \t]+date|"
+    r"date[ \t]+of[ \t]+(?:next[ \t]+)?review|next[ \t]+review|ratified|endorsed|signed[ \t]+off|effective[ \t]+from|"
+    r"(?:came|comes|come)[ \t]+into[ \t]+force|in[ \t]+force|commencement|royal[ \t]+assent|as[ \t]+at|correct[ \t]+(?:as[ \t]+)?at|"
+    r"accessed|retrieved|consultation|launched|circulated|presented[ \t]+to|submitted[ \t]+to|copyright|©|page[ \t]+\d+|"
+    r"(?:partnership|board|executive|committee|steering[ \t]+group|sub-?group|forum)(?:[ \t]+\w+){0,2}[ \t]+(?:meeting|on)|"
+    r"date[ \t]+of[ \t]+(?:the[ \t]+)?(?:meeting|publication|report|issue|approval)|meeting[ \t]+(?:date|held)|webinar|seminar|workshop|"
+    r"conference[ \t]+on|training|learning[ \t]+event|(?:act|guidance|regulations|report|strategy|policy|procedures?|protocol|framework|briefing)"
+    r"[ \t]+(?:dated|of)"
+)
+_LIFE_CUE = (
+    r"born|birth|d\.?o\.?b\.?|died|death|deceased|admitted|admission|discharged|seen|saw|visited|visit|attended|arrested|charged|convicted|"
+    r"sentenced|moved|referred|referral|assessed|examined|injur\w*|incident|found|missing|excluded|exclusion|removed|placed|taken|hospital|"
+    r"strategy|conference|section[ \t]+47|s\.?47|called|rang|phoned|reported|disclosed|interviewed|appointment|happened|occurred|when|"
+    r"child|baby|mother|father|mum|dad|family|parent|sibling|he|she|they|his|her|their"
+)
+_CUES = re.compile(rf"\b(?:(?P<document>{_DOCUMENT_CUE})|(?P<life>{_LIFE_CUE}))\b", re.IGNORECASE)
+_METADATA_LINE = re.compile(
+    r"^[ \t>*_#|-]*(?:date|dated|last[ \t]+updated|updated|version|issue|status|author|owner|document|review|reviewed|publication|published|"
+    r"approved|ratified|agreed|produced|prepared|revised|effective)\b[^:\n]{0,40}[:–—-]",
+    re.IGNORECASE,
+)
+
+
+def dates_the_document(text: str, start: int, end: int) -> bool:
+    """Whether the exact date at ``start:end`` dates the document, a meeting, a report or a law, not an event in a person's life.
+
+    The nearest cue word in the same sentence decides: before the date
+    ("Last updated: 02 Sept 2025", "the Panel's report published on 26 May
+    2022", "presented to the Partnership Executive on 9 November 2022"), or,
+    with none before, just after it ("On 26 May 2022 the Panel published").
+    A life event ("born", "admitted", "seen", a chronology entry) or no cue
+    at all keeps the date blocking: an exact date of an event in a child's or
+    family's life must not be published.
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 100) : start]
+    before = re.split(r"[.!?;](?:\s|$)", before)[-1]
+    cues = list(_CUES.finditer(before))
+    if cues:
+        return cues[-1].group("document") is not None
+    line_end = text.find("\n", end)
+    after = text[end : min(end + 60, len(text) if line_end == -1 else line_end)]
+    after = re.split(r"[.!?;](?:\s|$)", after)[0]
+    cue = _CUES.search(after)
+    if cue:
+        return cue.group("document") is not None
+    return bool(_METADATA_LINE.match(text, line_start))
 
 
 class UkNhsNumberRecognizer(RegexRecognizer):

@@ -10,7 +10,7 @@ offset is its offset in the file and its line and column are exact.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,9 +18,9 @@ from typing import Any
 from ..cache import ResultCache
 from ..content import AllowEntry, Source
 from ..findings import Finding, Severity
-from . import cache as cache_module
+from . import keys
+from .acceptance import accepted
 from .entities import ENTITIES
-from .names import is_safe_phrase
 from .policy import Policy
 
 SUPPRESSION = re.compile(r"<!--\s*allow(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.IGNORECASE | re.DOTALL)
@@ -113,22 +113,21 @@ def scan(
     Raises:
         CheckUnavailable: the model or Presidio cannot load.
     """
-    cache = ResultCache(root if use_cache else None, cache_module.engine_version(policy.model), name="anonymisation")
-    fingerprint = policy.fingerprint()
-    keys = [cache_module.key(t.source.text, fingerprint) for t in targets]
-    missing = [i for i, k in enumerate(keys) if cache.get(k) is None]
+    cache = ResultCache(root if use_cache else None, keys.engine_version(policy.model), name="anonymisation")
+    file_keys = [keys.key(t.source.text) for t in targets]
+    missing = [i for i, k in enumerate(file_keys) if cache.get(k) is None]
     if missing:
         from .engine import engine
 
         analyzer = engine(policy.model)
         texts = [published_text(targets[i].source) for i in missing]
         for i, found_in_file in zip(missing, analyzer.analyze(texts), strict=True):
-            cache.put(keys[i], [[d.entity, d.start, d.end, round(d.score, 3)] for d in found_in_file])
+            cache.put(file_keys[i], [[d.entity, d.start, d.end, round(d.score, 3)] for d in found_in_file])
     if use_cache:
-        cache.save(set(keys))
+        cache.save(set(file_keys))
     findings: list[Finding] = []
     suppressions: list[Suppression] = []
-    for target, k in zip(targets, keys, strict=True):
+    for target, k in zip(targets, file_keys, strict=True):
         detections = cache.get(k) or []
         found, suppressed = _findings(target, target.source.text, detections, policy)
         findings.extend(found)
@@ -136,58 +135,9 @@ def scan(
     return findings, suppressions
 
 
-def allowed_ranges(text: str, phrases: Iterable[str]) -> list[tuple[int, int]]:
-    ranges: list[tuple[int, int]] = []
-    for phrase in {p.strip() for p in phrases if p.strip()}:
-        pattern = re.compile(r"(?<!\w)" + r"\s+".join(re.escape(w) for w in phrase.split()) + r"(?!\w)", re.IGNORECASE)
-        ranges.extend(m.span() for m in pattern.finditer(text))
-    return ranges
-
-
 def _findings(target: Target, text: str, detections: list[list[Any]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
     kept = accepted(text, detections, policy, [*target.pseudonyms, *(a.text for a in target.allow)])
     return _apply_suppressions(target.source, kept, policy)
-
-
-def accepted(text: str, detections: list[list[Any]], policy: Policy, declared: Iterable[str]) -> list[tuple[str, int, int, float]]:
-    """The detections in a text that the policy and the author's declarations do not accept, one per place.
-
-    Args:
-        text: the text that was analysed.
-        detections: ``[entity, start, end, score]`` as the engine found them (and the cache keeps them).
-        policy: the site's policy: severities, thresholds and the site-wide allow list.
-        declared: the pseudonyms and allowed strings that apply to this text.
-
-    Returns:
-        ``(entity, start, end, score)`` for each detection to report, in order.
-    """
-    allowed = allowed_ranges(text, [*declared, *(a.text for a in policy.allow)])
-    kept: list[tuple[str, int, int, float]] = []
-    for entity, start, end, score in detections:
-        assert isinstance(entity, str) and isinstance(start, int) and isinstance(end, int) and isinstance(score, float | int)
-        if policy.severity_of(entity) == "off" or score < policy.threshold_of(entity):
-            continue
-        if any(a <= start and end <= b for a, b in allowed):
-            continue
-        if entity in {"PERSON", "LOCATION"} and is_safe_phrase(text[start:end]):
-            continue
-        kept.append((entity, start, end, float(score)))
-    return _drop_contained(kept, policy)
-
-
-def _drop_contained(kept: list[tuple[str, int, int, float]], policy: Policy) -> list[tuple[str, int, int, float]]:
-    """One finding per place: drop a detection inside another of at least its severity ("Brigid" in "St Brigid's School").
-
-    Where two kinds cover the same place, the more severe one stands (a name spaCy also took for a place is a name).
-    """
-    rank = {"error": 2, "warning": 1}
-    ordered = sorted(kept, key=lambda d: (-rank[policy.severity_of(d[0])], -(d[2] - d[1]), -d[3]))
-    result: list[tuple[str, int, int, float]] = []
-    for item in ordered:
-        entity, start, end, _ = item
-        if not any(o[1] <= start and end <= o[2] and rank[policy.severity_of(o[0])] >= rank[policy.severity_of(entity)] for o in result):
-            result.append(item)
-    return sorted(result, key=lambda d: (d[1], d[2]))
 
 
 def _apply_suppressions(source: Source, kept: list[tuple[str, int, int, float]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:

@@ -19,11 +19,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..anonymisation import cache as cache_module
+from ..anonymisation import keys
+from ..anonymisation.acceptance import accepted, allowed_ranges
 from ..anonymisation.entities import ENTITIES
 from ..anonymisation.names import is_safe_phrase
 from ..anonymisation.policy import Policy
-from ..anonymisation.scanner import accepted, allowed_ranges
 from ..cache import ResultCache, installed_versions
 from ..content import CheckedByHand, Document, Page
 from ..errors import CheckUnavailable
@@ -196,7 +196,7 @@ def _version(policy: Policy) -> str:
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
     libraries = installed_versions(("pypdf", "pillow"))
-    return f"{cache_module.engine_version(policy.model)}/readers-{digest.hexdigest()[:12]}/{'/'.join(libraries)}"
+    return f"{keys.engine_version(policy.model)}/readers-{digest.hexdigest()[:12]}/{'/'.join(libraries)}"
 
 
 def _inspect_all(attachments: Sequence[_Attachment], policy: Policy, root: Path, *, use_cache: bool, whole: bool) -> None:
@@ -320,6 +320,6 @@ def _accepted_whole(text: str, declared: list[str], policy: Policy) -> bool:
     if is_safe_phrase(text):
         return True
     covered = [False] * len(text)
-    for start, end in allowed_ranges(text, [*declared, *(a.text for a in policy.allow)]):
+    for start, end in allowed_ranges(text, declared, policy):
         covered[start:end] = [True] * (end - start)
     return all(covered[i] or not c.isalnum() for i, c in enumerate(text))
