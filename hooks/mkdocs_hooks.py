@@ -30,13 +30,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.utils import clean_directory
 
-from learning_library import addresses, check, csp, third_party
+from learning_library import addresses, check, csp, pages, third_party
 from learning_library.attachments.references import published as published_attachments
 from learning_library.errors import LibraryError
 from learning_library.findings import Severity
 from learning_library.library import load_settings, today
 from learning_library.mkdocs_render import prerender
-from learning_library.pages import Site
+from learning_library.pages import LibraryIndex, feed, home
 from learning_library.report import logs_may_be_public, summary_line, text_line
 from learning_library.search import index_documents, index_site
 
@@ -67,8 +67,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         (log.error if finding.severity is Severity.ERROR else log.warning)(line)
     if report.blocks or (config.strict and report.warnings):
         raise Abort(f"learning-library: {summary_line(report)}. Nothing was built; fix the problems above and build again.")
-    _build["site"] = Site(outcome.library, on)
-    _build["document_uris"] = {addresses.document_uri(d) for d in _build["site"].live}
+    _build["index"] = pages.index_library(outcome.library, on)
+    _build["document_uris"] = {addresses.document_uri(d) for d in _build["index"].live}
     _build["settings"] = settings
     _build["attachments"] = published_attachments(outcome.library, on)
     if config.nav is None:
@@ -116,12 +116,12 @@ def _default_nav(pages: list[Any]) -> list[Any]:
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    site: Site = _build["site"]
+    index: LibraryIndex = _build["index"]
     listed = {addresses.REVIEWS_INDEX, addresses.BRIEFINGS_INDEX, addresses.THEMES_INDEX, addresses.YEARS_INDEX, *addresses.GENERATED_PAGES}
-    for uri, markdown in site.pages().items():
+    for uri, markdown in pages.generate(index).items():
         inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
-    files.append(File.generated(config, addresses.FEED, content=site.feed()))
+    files.append(File.generated(config, addresses.FEED, content=feed.atom(index)))
     for asset in (_PACKAGE / "assets").iterdir():
         files.append(File.generated(config, f"{addresses.ASSETS}/{asset.name}", content=asset.read_bytes()))
     # Only attachments something published today refers to: a draft's report waits for the draft.
@@ -143,8 +143,7 @@ def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if page.file.src_uri == addresses.HOME:
-        site: Site = _build["site"]
-        return site.home(markdown)
+        return home.page(_build["index"], markdown)
     return markdown
 
 

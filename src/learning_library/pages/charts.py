@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .text import escape_html
+from ..text import escape_html
 
 ROW_HEIGHT = 44
 """One bar: its label on one line, the bar and its value beneath."""

@@ -1,22 +1,22 @@
 """The statistics page: what the library holds, by year, type and theme, and where its recommendations stand.
 
 The figures are counted here from the published documents and the tracker's
-rows, once, and drawn by :mod:`learning_library.charts`; the page and its
+rows, once, and drawn by :mod:`learning_library.pages.charts`; the page and its
 tests read the same :class:`Figures`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import addresses, charts
+from .. import addresses
+from ..text import front_matter, noun_for
+from ..vocabulary import REVIEW
+from . import charts
 from .charts import Bar
-from .content import Document
-from .text import front_matter, noun_for
-from .tracker import STATUS_LABELS, Tracked, counts_by_status
-from .vocabulary import REVIEW, Vocabulary
+from .library_index import LibraryIndex
+from .progress import STATUS_LABELS, counts_by_status
 
 
 @dataclass(frozen=True)
@@ -32,13 +32,14 @@ class Figures:
     overdue: int
 
 
-def figures(documents: Sequence[Document], tracked: Sequence[Tracked], vocabulary: Vocabulary) -> Figures:
+def figures(index: LibraryIndex) -> Figures:
     """Count the published documents and recommendations.
 
     Years run from the earliest publication to the latest with none left out,
     so a year without publications shows as a gap; types and themes with no
     publication are left out; themes are ordered by number, then as in themes.yml.
     """
+    documents, tracked, vocabulary = index.live, index.tracked, index.vocabulary
     years = Counter(d.published.year for d in documents)
     by_year = tuple((y, years.get(y, 0)) for y in range(max(years), min(years) - 1, -1)) if years else ()
     types = Counter(d.type for d in documents)
@@ -59,9 +60,10 @@ def figures(documents: Sequence[Document], tracked: Sequence[Tracked], vocabular
     )
 
 
-def page(f: Figures, vocabulary: Vocabulary, directory_urls: bool = True) -> str:
+def page(index: LibraryIndex) -> str:
     """The statistics page as Markdown: headline figures, then one chart (with its table) per count."""
     uri = addresses.STATISTICS
+    f, vocabulary, directory_urls = figures(index), index.vocabulary, index.settings.directory_urls
 
     def link(to: str) -> str:
         return addresses.href(uri, to, directory_urls)

@@ -1,108 +1,31 @@
-"""The recommendations tracker: every published review's recommendations, their owners, status and progress.
+"""The recommendations tracker page: every published review's recommendations, their owners, status and progress.
 
-Partnerships monitor each recommendation's action plan until the improvement
-it asked for is evidenced, and report on it every year. The tracker puts every
-recommendation on one page, filterable by status, owner, theme and year, and
-flags those still in hand (``open`` or ``in-progress``) whose progress has not
-been updated for longer than the site's ``overdue_after_months``. A
-recommendation whose actions are complete awaits evidence of impact, which
-audits bring on their own cycle; flagging it too would bury the
-recommendations whose actions have stalled.
-
-The page is plain HTML that shows everything without JavaScript; ``tracker.js``
-(a file of the site, never an inline script) adds the filters.
+Where each recommendation stands is worked out in :mod:`learning_library.pages.progress`;
+this page shows them all, filterable by status, owner, theme and year. It is
+plain HTML that shows everything without JavaScript (a table of every
+recommendation is also far quicker to render as HTML than as Markdown);
+``tracker.js`` (a file of the site, never an inline script) adds the filters.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 
-from . import addresses
-from .content import RECOMMENDATION_STATUSES, Document, Recommendation
-from .text import escape_html, format_date, front_matter, plural
-from .vocabulary import Vocabulary
+from .. import addresses
+from ..content import RECOMMENDATION_STATUSES
+from ..text import escape_html, format_date, front_matter, plural
+from ..vocabulary import Vocabulary
+from .library_index import LibraryIndex
+from .progress import STATUS_LABELS, Tracked, counts_by_status, overdue_badge, status_badge
 
-STATUS_LABELS = {
-    "open": "Open",
-    "in-progress": "In progress",
-    "complete": "Complete",
-    "impact-evidenced": "Impact evidenced",
-}
-"""Readers' words for the statuses in the content model, in its order."""
-
-IN_HAND = ("open", "in-progress")
-"""The statuses whose actions are still under way, so a progress update is expected."""
-EVIDENCED = "impact-evidenced"
-NO_OWNER = "Not stated"
 SCRIPT = "tracker.js"
 
 
-def months_before(day: dt.date, months: int) -> dt.date:
-    """The same day of the month ``months`` earlier (the last day of that month if it is shorter)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (next_month - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last_day))
-
-
-@dataclass(frozen=True)
-class Tracked:
-    """One recommendation as the tracker shows it: with its review, its last update and whether an update is overdue."""
-
-    review: Document
-    recommendation: Recommendation
-    last_update: dt.date
-    """The recommendation's ``updated`` date or, if it has none, the day the review was published."""
-    overdue: bool
-
-    @property
-    def status(self) -> str:
-        return self.recommendation.status
-
-    @property
-    def owner(self) -> str:
-        return self.recommendation.owner or NO_OWNER
-
-
-def track(reviews: Sequence[Document], on: dt.date, overdue_after_months: int) -> list[Tracked]:
-    """Every recommendation of the given reviews, in their order, with its overdue flag on the given day.
-
-    Args:
-        reviews: the published reviews, newest first.
-        on: the day of the build.
-        overdue_after_months: the site's setting: an update older than this is overdue.
-    """
-    cutoff = months_before(on, overdue_after_months)
-    rows = []
-    for review in reviews:
-        for rec in review.recommendations:
-            last = rec.updated or review.published
-            rows.append(Tracked(review, rec, last, rec.status in IN_HAND and last < cutoff))
-    return rows
-
-
-def counts_by_status(rows: Sequence[Tracked]) -> dict[str, int]:
-    """How many recommendations have each status, every status listed (zero included), in the content model's order."""
-    counted = Counter(row.status for row in rows)
-    return {status: counted.get(status, 0) for status in RECOMMENDATION_STATUSES}
-
-
-def status_badge(status: str) -> str:
-    return f'<span class="ll-status ll-status--{status}">{STATUS_LABELS[status]}</span>'
-
-
-def overdue_badge() -> str:
-    return '<strong class="ll-overdue">Update overdue</strong>'
-
-
-def page(rows: Sequence[Tracked], vocabulary: Vocabulary, on: dt.date, overdue_after_months: int, directory_urls: bool = True) -> str:
-    """The tracker page, as Markdown holding HTML (a table of every recommendation is far quicker to render as HTML)."""
+def page(index: LibraryIndex) -> str:
+    """The tracker page, as Markdown holding HTML."""
     uri = addresses.TRACKER
+    rows, vocabulary = index.tracked, index.vocabulary
+    overdue_after_months, directory_urls = index.settings.overdue_after_months, index.settings.directory_urls
     counts = counts_by_status(rows)
     overdue = sum(1 for row in rows if row.overdue)
     period = plural(overdue_after_months, "month")

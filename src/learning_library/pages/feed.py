@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 from urllib.parse import urljoin
 
-from . import addresses
-from .content import Document
-from .vocabulary import Vocabulary
+from .. import addresses
+from .library_index import LibraryIndex
 
 FEED_SIZE = 50
 """The newest publications in the feed; readers poll it, so it stays small."""
@@ -47,23 +45,14 @@ def _id(uri: str, day: dt.date, site_url: str | None, directory_urls: bool) -> s
     return f"tag:learning-library.invalid,{day.isoformat()}:{posixpath.splitext(uri)[0]}"
 
 
-def atom(
-    documents: Sequence[Document],
-    vocabulary: Vocabulary,
-    *,
-    title: str,
-    site_url: str | None,
-    directory_urls: bool = True,
-) -> str:
-    """The feed, as XML text.
+def atom(index: LibraryIndex) -> str:
+    """The feed, as XML text: the newest live documents, with the site's name as title and author.
 
-    Args:
-        documents: the documents live on the day of the build, newest first.
-        vocabulary: for the labels of types and themes.
-        title: the site's name.
-        site_url: the site's address from ``mkdocs.yml``, if any.
-        directory_urls: MkDocs' ``use_directory_urls``.
+    Every text and attribute is escaped by ElementTree, so an author's
+    ``<``, ``&`` or quotes reach a feed reader as text.
     """
+    settings, vocabulary = index.settings, index.vocabulary
+    title, site_url, directory_urls = settings.site_name, settings.site_url, settings.directory_urls
     ET.register_namespace("", ATOM)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -72,7 +61,7 @@ def atom(
             element.text = text
         return element
 
-    entries = list(documents[:FEED_SIZE])
+    entries = list(index.live[:FEED_SIZE])
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
     sub(feed, "title", title)
     sub(feed, "subtitle", "New reviews and briefings")
