@@ -38,6 +38,7 @@ SETS = {
     "synthetic-holdout": DATA / "anonymisation-holdout",
     "natural": DATA / "anonymisation-natural",
     "real-style": DATA / "anonymisation-real",
+    "real-style-2": DATA / "anonymisation-real-2",
     "real-style-holdout": DATA / "anonymisation-real-holdout",
 }
 """Each set and its folder. ``*-holdout`` sets were written by someone who never saw the check's rules: measure on them, never tune."""
