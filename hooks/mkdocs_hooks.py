@@ -9,6 +9,7 @@ from __future__ import annotations
 from learning_library.mkdocs.hooks import (
     on_build_error,
     on_config,
+    on_env,
     on_files,
     on_nav,
     on_page_markdown,
@@ -22,6 +23,7 @@ from learning_library.mkdocs.hooks import (
 __all__ = [
     "on_build_error",
     "on_config",
+    "on_env",
     "on_files",
     "on_nav",
     "on_page_markdown",

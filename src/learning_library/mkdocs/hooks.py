@@ -8,6 +8,8 @@
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs.render`)
   and starts the search index of the documents;
 - ``on_page_markdown`` fills the home page's blocks;
+- ``on_env``, once every page is read, escapes the page values the templates
+  print as they are (see :func:`learning_library.mkdocs.theme.escape_page_values`);
 - ``on_post_page`` and ``on_post_template`` put each page's Content-Security-Policy
   in it (see :mod:`learning_library.csp`);
 - ``on_post_build`` finishes the search index;
@@ -27,6 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -153,6 +156,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if page.file.src_uri == addresses.HOME:
         return home.page(STATE.library.index, markdown)
     return markdown
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Every page has been read and rendered; before any is written, escape what the templates print as it is."""
+    theme.escape_page_values(files.documentation_pages())
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

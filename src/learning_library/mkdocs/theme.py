@@ -6,6 +6,12 @@
 - The Markdown extensions the generated pages are written for
   (:mod:`learning_library.pages.dialect`): a site without them would publish
   pages with raw ``:   `` lines and ``markdown`` attributes, so the build stops.
+- The page values Material prints as they are. MkDocs' templates do not
+  escape, so a title ``Child A & B: <who> is "here"`` would reach ``<title>``,
+  the header, the ``<h1>`` and ``<meta name="description">`` as HTML. Each
+  page's ``title`` and ``description`` are escaped here once, as
+  :class:`markupsafe.Markup`, which Jinja's ``| e`` leaves alone, so a
+  template that does escape does not escape twice.
 """
 
 from __future__ import annotations
@@ -15,16 +21,20 @@ from collections.abc import Iterable
 from importlib import resources
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
 
 from .. import addresses
 from ..pages import dialect
-from ..text import noun_for
+from ..text import escape_html, noun_for
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
 
 PACKAGE = resources.files("learning_library")
 """The installed package, whose ``templates`` and ``assets`` folders the site uses."""
+ESCAPED_META = ("title", "description")
+"""Front matter values Material's templates print without escaping them."""
 
 
 def use_library_theme(config: MkDocsConfig) -> None:
@@ -72,3 +82,15 @@ def missing_extensions(config: MkDocsConfig) -> str | None:
         f"the generated pages need the Markdown {noun_for(len(missing), 'extension')} {names}, which mkdocs.yml does not turn on; "
         f"add {lines} under `markdown_extensions:` in mkdocs.yml"
     )
+
+
+def escape_page_values(files: Iterable[File]) -> None:
+    """Escape each page's title and description for the HTML the templates print them into."""
+    for file in files:
+        page = file.page
+        if page is None or not page.meta:
+            continue
+        for key in ESCAPED_META:
+            value = page.meta.get(key)
+            if isinstance(value, str) and not isinstance(value, Markup):
+                page.meta[key] = Markup(escape_html(value))
