@@ -138,8 +138,7 @@ def remainders(text: str, entity: str, start: int, end: int, *declared: Declared
         covered = [r for d in declared for r in d.covering(text, a, b)]
         if name_like:
             covered += names.role_codes(text, a, b)
-            if not (entity == "PERSON" and _TITLED.match(text[a:b])):
-                covered += public.covering(text, a, b)  # "Mrs Derby" is a person, "Derby" a city
+            covered += _public(entity, text, a, b)
         rest = _subtract((a, b), covered)
         if rest == [(a, b)] and not name_like:
             left.append((a, b))
@@ -150,6 +149,22 @@ def remainders(text: str, entity: str, start: int, end: int, *declared: Declared
         ):
             left.append(_trim(text, a, b))  # the whole piece: "Ruby Jones" with Ruby declared is still a full name
     return left
+
+
+def _public(entity: str, text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The public names a detection may be reduced by.
+
+    A title makes a person ("Mrs Derby" is a person, "Derby" a city). A
+    setting's or a street's name is a proper name before a public word ("the
+    Bridge Pupil Referral Unit"), so a public name takes those away only when
+    it is the whole detection.
+    """
+    if entity == "PERSON" and _TITLED.match(text[start:end]):
+        return []
+    found = public.covering(text, start, end)
+    if entity in {"PERSON", "LOCATION"}:
+        return found
+    return [(a, b) for a, b in found if a <= start and end <= b]
 
 
 def _cut(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -187,7 +202,9 @@ def _still(entity: str, text: str, start: int, end: int, *, whole: bool) -> bool
     if whole:
         return True  # nothing was taken away: the recognizer's own judgement stands
     words = [w for w in _WORD.findall(phrase) if len(w) > 1 and w.lower() not in TITLES]
-    return any(names.could_be_a_name(w) for w in words)
+    # What is left beside a declaration needs stronger evidence than a detection: an ordinary word
+    # ("Date" after a declared reviewer, "Said" in "What Child Q Said") is a heading, not a surname.
+    return any(names.could_be_a_name(w) and not names.is_ordinary_word(w) for w in words)
 
 
 def _drop_contained(kept: list[Detection], policy: Policy) -> list[Detection]:

@@ -394,18 +394,27 @@ def role_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 _EPONYMOUS = (
     r"review|report|inquiry|enquiry|principles|model|framework|triangle|questions|scale|test|tool|method|checklist|assessment|criteria|"
-    r"index|protocol|approach|theory|research|work|study|studies|findings|concept|paper|book|contextual|rule|law|clause|scheme"
+    r"index|protocol|approach|theory|research|work|study|studies|findings|concept|paper|book|contextual|rule|law|clause|scheme|score|sign|"
+    r"signs|syndrome|disease|palsy|procedure|classification|technique|manoeuvre|competence|guidelines"
 )
+EPONYM_WORDS = frozenset(_EPONYMOUS.split("|"))
+"""Words after a person's name that make it an eponym ("the Philomena Protocol", "the Beighton score")."""
 _CITATION_AFTER = re.compile(
     r"^(?:[ \t]+et[ \t]+al\b|[ \t]*\(\s*(?:19|20)\d\d|[ \t]*,[ \t]*(?:(?:19|20)\d\d|[A-Z]\.)|[ \t]+(?:19|20)\d\d\b|"
     r"[ \t]+and[ \t]+[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|[ \t]+and[ \t]+(?:colleagues|others|co-?authors)\b|"
     r",[ \t]*[A-Z][a-z]+(?:[ \t]*,[ \t]*[A-Z][a-z]+)*[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|colleagues|others)|"
-    rf"(?:[’']s[ \t]+(?:\w+[ \t]+){{0,2}}|[ \t]+)(?:{_EPONYMOUS})\b|"
+    rf"(?:[’']s[ \t]+(?:\w+[ \t]+){{0,2}}|[ \t]+)(?i:{_EPONYMOUS})\b|[ \t]+(?i:form|forms)\b|"
     r"[ \t]+(?:Centre|Center|Institute|Foundation|Trust|University|College|Hospital|Hall|Review|Report|Act|Principles|Partnership|Programme|Service)\b)"
 )
 """What follows an author's name in a citation: "Brandon et al.", "Ferguson (2017)", "Munro 2011", "the Timpson review"."""
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_PAREN_YEAR = re.compile(r"(?:^|[\s,;])(?:19|20)\d\d[a-z]?(?:[ \t]*[,:][ \t]*(?:pp?\.?[ \t]*)?[\d–-]+)?[ \t]*$")
+"""A citation's year closing its parentheses: "(Brandon et al., 2020)", "(Munro 2011, p. 34)"."""
+_MONTH_BEFORE = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[ \t]+(?:19|20)?\d*\s*$|[\d/.-]\s*$")
+"""A year that ends a date ("18 January 2023", "26/01/2024") is no citation's."""
+_REFERENCE_ENTRY = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+,[ \t]+[A-Z]\.(?:[ \t]*[A-Z]\.)*.*?\((?:19|20)\d\d[a-z]?\)")
+"""A line of a reference list: "Surname, I. (2021) Title. Place: Publisher."."""
 MONTHS_AND_DAYS = frozenset(
     [
         "january",
@@ -484,7 +493,9 @@ _CUE_BEFORE = re.compile(
 _CUE_AFTER = re.compile(
     r"^(?:[’']s[ \t]+(?:mother|mum|father|dad|parents?|sister|brother|siblings?|grandmother|grandfather|nan|school|nursery|social[ \t]+worker|"
     r"teacher|friends?|partner|baby|death|birth|injur|bedroom|care|carer|home|family|phone|account|flat|house)|['’\"”]?,?[ \t]+(?:aged|who[ \t]+was|said|told|says|reported|"
-    r"explained|disclosed|asked|was[ \t]+\d|had[ \t]+been|was[ \t]+born|died|was[ \t]+found|was[ \t]+admitted|gave|promoted|got|on[ \t]+\+?\d)\b)"
+    r"explained|disclosed|asked|was[ \t]+\d|had[ \t]+been|was[ \t]+born|died|was[ \t]+found|was[ \t]+admitted|gave|promoted|got|on[ \t]+\+?\d|"
+    r"was[ \t]+(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)|"
+    r"(?:a|an)[ \t]+(?:[\w]+-){0,2}(?:year|month|week)-old)\b)"
 )
 """Words around a single word that make it a person: "her friend, Amber,", "Grace's parents", "Brook said"."""
 
@@ -527,11 +538,14 @@ def is_citation(text: str, start: int, end: int) -> bool:
     opened = text.rfind("(", max(0, start - 80), start)
     if opened != -1 and ")" not in text[opened:start]:
         closed = text.find(")", end, end + 80)
-        if closed != -1 and _YEAR.search(text[opened:closed]):
-            return True  # (Dingwall, Eekelaar and Murray, 1983)
+        year = _PAREN_YEAR.search(text[opened + 1 : closed]) if closed != -1 else None
+        if year and not _MONTH_BEFORE.search(text[opened + 1 : closed][: year.start() + 1]):
+            return True  # (Dingwall, Eekelaar and Murray, 1983); not (Reggie Pennock, DOB 26/01/2024)
     line_start = text.rfind("\n", 0, start) + 1
     line_end = text.find("\n", end)
     line = text[line_start : line_end if line_end != -1 else len(text)]
+    if _REFERENCE_ENTRY.search(line):
+        return True  # every name in "Bernard, C. (2021) Safeguarding Black Children. London: Jessica Kingsley." is cited
     before = text[line_start:start].strip(" \t-*•")
     return not before and text[end : end + 1] == "," and bool(_YEAR.search(line))  # a reference list: "Munro, E. (2011)"
 
@@ -596,6 +610,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None  # "Ketamine, counterfeit tablets...": an unknown word where any word is capitalised
     if all(w.lower() in NOT_NAMES or w.lower() in COMMON_WORDS for w in words):
         return None  # "Black Caribbean": an ethnicity
+    if len(words) > 1 and words[-1].lower() in EPONYM_WORDS:
+        return None  # "Philomena Protocol", "Herbert Protocol": named after a person, not a person
     known = [w for w in words if is_known_name(w)]
     if not known and all(w.lower() in english_words() for w in words):
         return None  # ordinary words spaCy took for a name: "Graded Care Profile"
@@ -674,9 +690,17 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
 
 
 _NICKNAME = re.compile(
-    r"\b(?i:known[ \t]+(?:locally[ \t]+)?as|nicknamed|aka:?|a\.k\.a\.?|(?:liked?|likes|wants?|asked)[ \t]+to[ \t]+be[ \t]+called|goes[ \t]+by)"
-    r"[ \t]+['‘\"“]?(?P<name>[A-Z][A-Za-z'’]*(?:-[A-Z][A-Za-z'’]*)?)"
+    r"\b(?i:known[ \t]+(?:locally[ \t]+)?as|nicknamed|aka:?|a\.k\.a\.?|(?:liked?|likes|wants?|asked)[ \t]+to[ \t]+be[ \t]+called|goes[ \t]+by|"
+    r"gave[ \t]+(?:his|her|their)[ \t]+name(?:[ \t]+to[ \t]+\w+)?[ \t]+as)"
+    r"[ \t]+['‘\"“]?(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)"
 )
+_NAME_AFTER_RELATION = re.compile(
+    r"\b(?i:brother|sister|mother|father|son|daughter|partner|friend|boyfriend|girlfriend|cousin|uncle|aunt|auntie|stepfather|stepmother|"
+    r"husband|wife|named|called)[ \t]*,?[ \t]+['‘\"“]?(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)"
+)
+"""A name right after a relation or "called": "her older brother, Imtiaz," and "a farmhouse called Bramblewood"."""
+_WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’]*)[ \t]+$")
+_TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pc", "dc", "ds", "sgt", "rev", "sir", "dame", "lord", "lady"])
 _INITIAL_AND_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b")
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
 
@@ -690,8 +714,11 @@ def more_names(text: str, people: list[tuple[int, int]]) -> Iterator[tuple[int, 
     """
     for match in _NICKNAME.finditer(text):
         word = match.group("name")
-        if word.lower() not in ROLE_WORDS and word.lower() not in COMMON_WORDS:
+        if word[0].isupper() and word.lower() not in ROLE_WORDS and word.lower() not in COMMON_WORDS:
             yield match.start("name"), match.end("name"), 0.8
+    for match in _NAME_AFTER_RELATION.finditer(text):
+        if _unusual_capitalised(match.group("name")):
+            yield match.start("name"), match.end("name"), 0.75
     for match in _INITIAL_AND_SURNAME.finditer(text):
         surname = match.group("surname")
         name_like = surname in surnames() or surname.lower() not in english_words()
@@ -709,6 +736,26 @@ def more_names(text: str, people: list[tuple[int, int]]) -> Iterator[tuple[int, 
             ):
                 offset = max(0, start - 30) + before.start("name")
                 yield offset, offset + len(word), 0.75
+        adjacent = _WORD_BEFORE.search(text[max(0, start - 30) : start])
+        if adjacent and _unusual_capitalised(adjacent.group("name")) and not is_citation(text, start, start + 1):
+            offset = max(0, start - 30) + adjacent.start("name")
+            yield offset, start, 0.75  # "Priyanka" before a surname already found: one name
+
+
+def _unusual_capitalised(word: str) -> bool:
+    """A capitalised word that is no ordinary word, role, title, month or practice term: likely a name where a cue says so."""
+    lowered = re.sub(r"[’']s$", "", word).lower()
+    return (
+        word[:1].isupper()
+        and not word.isupper()
+        and len(word) > 1
+        and lowered not in english_words()
+        and lowered not in ROLE_WORDS
+        and lowered not in _TITLES
+        and lowered not in MONTHS_AND_DAYS
+        and lowered not in NOT_NAMES
+        and not is_safe_phrase(word)
+    )
 
 
 def propagate(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
@@ -735,7 +782,7 @@ def propagate(text: str, found: list[tuple[int, int]]) -> Iterator[tuple[int, in
                 yield match.span()
 
 
-_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-Ý][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?")
+_CAPITALISED = re.compile(r"(?<![\w'’])[A-ZÀ-ÝĀ-ȳ][^\W\d_]*[’']?[^\W\d_]*(?:-[A-Z][^\W\d_]+)?")
 _LOWER_WORD = re.compile(r"(?<![\w'’@.])[a-z]{4,}(?![\w@])")
 
 
@@ -746,6 +793,123 @@ def could_be_a_name(word: str) -> bool:
     if lowered in ROLE_WORDS or lowered in COMMON_WORDS:
         return False
     return bare in first_names() or bare in surnames() or lowered not in english_words()
+
+
+MAILBOX_WORDS = frozenset(
+    [
+        "safeguarding",
+        "enquiries",
+        "enquiry",
+        "info",
+        "information",
+        "admin",
+        "administration",
+        "contact",
+        "contactus",
+        "team",
+        "office",
+        "mailbox",
+        "business",
+        "unit",
+        "partnership",
+        "partnerships",
+        "board",
+        "learning",
+        "training",
+        "review",
+        "reviews",
+        "comms",
+        "communications",
+        "press",
+        "media",
+        "help",
+        "helpline",
+        "support",
+        "duty",
+        "hub",
+        "referrals",
+        "referral",
+        "children",
+        "childrens",
+        "families",
+        "family",
+        "services",
+        "service",
+        "social",
+        "care",
+        "health",
+        "education",
+        "police",
+        "council",
+        "adults",
+        "hello",
+        "feedback",
+        "general",
+        "reception",
+        "bookings",
+        "events",
+        "newsletter",
+        "quality",
+        "assurance",
+        "performance",
+        "data",
+        "intelligence",
+        "practice",
+        "development",
+        "workforce",
+        "lado",
+        "mash",
+        "cdop",
+        "scp",
+        "lscp",
+        "scb",
+        "lscb",
+        "sab",
+        "csp",
+        "front",
+        "door",
+        "triage",
+        "early",
+        "help",
+    ]
+)
+"""Words a team's or a service's mailbox is made of (safeguarding.partnership@, lscp@, devonscp@)."""
+
+
+_DOMAIN_WORDS = frozenset(
+    ["gov", "uk", "org", "com", "net", "nhs", "police", "sch", "ac", "co", "info", "example", "test", "invalid", "cymru", "wales", "scot"]
+)
+"""Parts of a domain that say nothing about who it is (``example`` is reserved for documentation, RFC 2606)."""
+
+
+def is_team_mailbox(address: str) -> bool:
+    """Whether an e-mail address belongs to a team or a public service rather than a person or a school.
+
+    Each part of the local part and of the domain (split at dots, hyphens and
+    underscores) must be a mailbox word, a public acronym or area, or two of
+    them run together ("devonscp@devon.gov.uk"); a name or a number anywhere
+    makes it a person's ("mum2boys@", "k.walsh@") or a setting's.
+    """
+    from . import public
+
+    known = public.words()
+
+    def plain(part: str) -> bool:
+        return part in MAILBOX_WORDS or part in known
+
+    def team(words: list[str]) -> bool:
+        return all(plain(p) or any(plain(p[:i]) and plain(p[i:]) for i in range(2, len(p) - 1)) for p in words)
+
+    name, _, domain = address.lower().partition("@")
+    parts = [p for p in re.split(r"[._-]+", name) if p]
+    # The domain can name a school or a small service ("dsl@greenfield-cp.sch.uk"): its own words must be public too.
+    labels = [p for p in re.split(r"[.-]+", domain) if p and p not in _DOMAIN_WORDS]
+    return bool(parts) and team(parts) and team(labels)
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Whether a word is an ordinary English word, whatever else it may be (Date, Said, House)."""
+    return re.sub(r"[’']s$", "", word).lower() in english_words()
 
 
 def lines_needing_ner(text: str) -> Iterator[tuple[int, int]]:

@@ -51,6 +51,10 @@ class PhraseIndex:
         for entries in self._first.values():
             entries.sort(key=lambda e: -len(e[0]))
 
+    def phrases(self) -> list[tuple[str, ...]]:
+        """Every phrase, as its lower-cased words."""
+        return [key for entries in self._first.values() for key, _ in entries]
+
     def __bool__(self) -> bool:
         return bool(self._first)
 
@@ -66,7 +70,16 @@ class PhraseIndex:
         for i, token in enumerate(tokens):
             if token.start() >= end:
                 break
-            entries = self._first.get(token.group(0).lower()) or self._first.get(_POSSESSIVE.sub("", token.group(0).lower()))
+            word = token.group(0).lower()
+            entries = self._first.get(word) or self._first.get(_POSSESSIVE.sub("", word))
+            head, _, tail = token.group(0).partition("-")
+            if tail.islower() and (head.lower(),) in (key for key, _ in self._first.get(head.lower(), ())):
+                yield (
+                    token.start(),
+                    token.start() + len(head),
+                    next(kind for key, kind in self._first[head.lower()] if key == (head.lower(),)),
+                )
+                continue  # "Cheshire-wide", "Leeds-based": a one-word name with a suffix
             if not entries:
                 continue
             for key, kind in entries:

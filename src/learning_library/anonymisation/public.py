@@ -28,7 +28,8 @@ _ORGANISATION = re.compile(
     r"L?SCP|L?SCB|SAB|NHS[ \t]+(?:Foundation[ \t]+)?Trust|(?:NHS[ \t]+)?Foundation[ \t]+Trust|Integrated[ \t]+Care[ \t]+(?:Board|System|Partnership)|ICB|ICS|CCG|"
     r"Clinical[ \t]+Commissioning[ \t]+Group|Health[ \t]+Board|Police(?:[ \t]+Service)?|Constabulary|Fire[ \t]+and[ \t]+Rescue[ \t]+Service|"
     r"(?:Metropolitan[ \t]+|Royal[ \t]+)?(?:Borough|County|City|District|Town|Parish)[ \t]+Council|Council|Community[ \t]+Safety[ \t]+Partnership|"
-    r"Children[’']s[ \t]+(?:Social[ \t]+Care|Services|Trust)|Youth[ \t]+(?:Justice|Offending)[ \t]+(?:Service|Team))\b"
+    r"Children[’']s[ \t]+(?:Social[ \t]+Care|Services|Trust)|Youth[ \t]+(?:Justice|Offending)[ \t]+(?:Service|Team)|"
+    r"(?:Royal[ \t]+)?(?:Infirmary|Hospitals?)|Stadium|Arena|Theatre|Museum|Library|Cathedral|Town[ \t]+Hall|Civic[ \t]+Centre|Council[ \t]+House)\b"
 )
 """An organisation by its last words: "<anything> Safeguarding Children Partnership", "<X> NHS Foundation Trust", "<X> SCP"."""
 
@@ -56,6 +57,12 @@ def index() -> PhraseIndex:
                 entries += [part.strip() for part in line.split("\t") if part.strip()]
         found.add(entries, file.name.removesuffix(".txt"))
     return found
+
+
+@functools.cache
+def words() -> frozenset[str]:
+    """Every one-word public name and acronym, lower-cased (for telling a team's mailbox from a person's)."""
+    return frozenset(key[0] for key in index().phrases() if len(key) == 1)
 
 
 def covering(text: str, start: int, end: int) -> list[tuple[int, int]]:

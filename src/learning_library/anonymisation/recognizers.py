@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from . import names
+from . import names, public
 
 _MONTHS = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)"
 _CAP = r"[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ'’]+)?"
@@ -95,6 +95,9 @@ class UkPostcodeRecognizer(RegexRecognizer):
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         if value[:2].upper() in {"KS", "GP", "NH", "CP", "PE", "FE", "HE"} and len(value) <= 4:
             return None  # Key Stage 2, and the like: not postcodes
+        letters = re.match(r"[A-Za-z]+", value)
+        if " " not in value and len(value) <= 4 and letters and all(re.search(rf"\b{letters.group(0)}{n}\b", text) for n in (1, 2)):
+            return None  # "YP1 to YP5": a series of role codes, not an area
         return score
 
 
@@ -129,6 +132,9 @@ class EmailRecognizer(RegexRecognizer):
     ENTITY = "EMAIL_ADDRESS"
     PATTERNS = (("email (strong)", r"\b[\w.%+'-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+\b", 0.95),)
 
+    def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        return None if names.is_team_mailbox(value) else score
+
 
 class ExactDateRecognizer(RegexRecognizer):
     """Exact dates (a day, a month, and usually a year): a review gives the month and year only."""
@@ -141,9 +147,18 @@ class ExactDateRecognizer(RegexRecognizer):
             rf"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+(?P<id>\d{{1,2}}(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?{_MONTHS}\b(?:,?[ \t]+\d{{4}})?)",
             0.85,
         ),
-        ("day month year (strong)", rf"\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTHS}\.?,?\s+(?:\d{{4}}|'?\d{{2}}\b)", 0.9),
+        (
+            "day month year (strong)",
+            rf"(?<![\d.,])\b(?:the\s+)?\d{{1,2}}(?:st|nd|rd|th)?[ \t]{{1,2}}(?:of\s+)?{_MONTHS}\.?,?\s+(?:\d{{4}}|'?\d{{2}}\b)",
+            0.9,
+        ),
         ("month day year (strong)", rf"\b{_MONTHS}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}\b", 0.9),
         ("numeric date (medium)", r"(?<![\d/.-])\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})(?![\d/-]|\.\d)", 0.8),
+        (
+            "holiday and year (strong)",
+            r"\b(?:Christmas[ \t]+(?:Eve|Day)|Boxing[ \t]+Day|New[ \t]+Year[’']s[ \t]+(?:Eve|Day))[ \t]+(?:19|20)\d\d\b",
+            0.85,
+        ),
         ("ISO date (strong)", r"(?<![\d-])\d{4}-\d{2}-\d{2}(?![\d-])", 0.85),
         (
             "day and month (medium)",
@@ -160,6 +175,8 @@ class ExactDateRecognizer(RegexRecognizer):
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         if dates_the_document(text, start, end):
             return None
+        if re.match(r"(?i)christmas|boxing|new", value):
+            return score
         numbers = [int(n) for n in re.findall(r"\d+", value)]
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
             _, month, day = numbers
@@ -171,53 +188,90 @@ class ExactDateRecognizer(RegexRecognizer):
 
 
 _DOCUMENT_CUE = (
-    r"last[ \t]+(?:updated|reviewed|revised|amended)|published|publication|issued|issue[ \t]+date|version|v\d+(?:\.\d+)*|review[ \t]+date|"
-    r"date[ \t]+of[ \t]+(?:next[ \t]+)?review|next[ \t]+review|ratified|endorsed|signed[ \t]+off|effective[ \t]+from|"
-    r"(?:came|comes|come)[ \t]+into[ \t]+force|in[ \t]+force|commencement|royal[ \t]+assent|as[ \t]+at|correct[ \t]+(?:as[ \t]+)?at|"
-    r"accessed|retrieved|consultation|launched|circulated|presented[ \t]+to|submitted[ \t]+to|copyright|©|page[ \t]+\d+|"
-    r"(?:partnership|board|executive|committee|steering[ \t]+group|sub-?group|forum)(?:[ \t]+\w+){0,2}[ \t]+(?:meeting|on)|"
-    r"date[ \t]+of[ \t]+(?:the[ \t]+)?(?:meeting|publication|report|issue|approval)|meeting[ \t]+(?:date|held)|webinar|seminar|workshop|"
-    r"conference[ \t]+on|training|learning[ \t]+event|(?:act|guidance|regulations|report|strategy|policy|procedures?|protocol|framework|briefing)"
-    r"[ \t]+(?:dated|of)"
+    r"last[ \t]+(?:updated|reviewed|revised|amended)|updated|revised|amended|published|publication|issued|version|edition|v\d+(?:\.\d+)*|"
+    r"review[ \t]+date|next[ \t]+review|ratified|endorsed|approved|agreed|signed[ \t]+off|effective|expires|(?:came|comes|come)[ \t]+into[ \t]+force|"
+    r"in[ \t]+force|commencement|commenced|began|royal[ \t]+assent|as[ \t]+at|correct[ \t]+(?:as[ \t]+)?at|accessed|retrieved|consultation|launched|"
+    r"launch|circulated|presented[ \t]+to|submitted|held|facilitated|typed|copyright|©|page[ \t]+\d+|covers|covering|period|meeting|webinar|seminar|"
+    r"workshop|training|session|course|learning[ \t]+event|posted|notified|notification|rapid[ \t]+review|decided|criteria|commissioned|"
+    r"executive|abolished|replaced|established|created|formed|merged|year[ \t]+(?:to|ending|ended)"
 )
-_LIFE_CUE = (
-    r"born|birth|d\.?o\.?b\.?|died|death|deceased|admitted|admission|discharged|seen|saw|visited|visit|attended|arrested|charged|convicted|"
-    r"sentenced|moved|referred|referral|assessed|examined|injur\w*|incident|found|missing|excluded|exclusion|removed|placed|taken|hospital|"
-    r"strategy|conference|section[ \t]+47|s\.?47|called|rang|phoned|reported|disclosed|interviewed|appointment|happened|occurred|when|"
-    r"child|baby|mother|father|mum|dad|family|parent|sibling|he|she|they|his|her|their"
-)
-_CUES = re.compile(rf"\b(?:(?P<document>{_DOCUMENT_CUE})|(?P<life>{_LIFE_CUE}))\b", re.IGNORECASE)
-_METADATA_LINE = re.compile(
-    r"^[ \t>*_#|-]*(?:date|dated|last[ \t]+updated|updated|version|issue|status|author|owner|document|review|reviewed|publication|published|"
-    r"approved|ratified|agreed|produced|prepared|revised|effective)\b[^:\n]{0,40}[:–—-]",
+"""Words that say a date belongs to the document, a meeting, a publication or a law: the nearest cue decides."""
+_WEAK_DOCUMENT_CUE = re.compile(
+    r"\b(?:date|dated|issue|partnerships?|boards?|committees?|groups?|forums?|networks?|panels?|councils?|government|parliament|departments?|"
+    r"ofsted|inspectorate|events?|act|guidance|regulations|procedures?|protocols?|polic(?:y|ies)|briefings?|newsletters?|bulletins?|strateg(?:y|ies)|"
+    r"frameworks?|audits?|notes|minutes|scrutiny|annual)\b",
     re.IGNORECASE,
 )
+"""Words that make a date the document's only when nothing on the line is about a person ("Rachel Tennick Date 14 November 2023")."""
+_LIFE_CUE = (
+    r"born|birth|d\.?o\.?b\.?|died|death|deceased|admitted|admission|discharged|seen|saw|visited|presented(?![ \t]+to\b)|visits?|attended|arrested|charged|convicted|"
+    r"sentenced|moved|referred|referral|assessed|examined|injur\w*|incident|found|missing|excluded|exclusion|removed|placed|taken|took|"
+    r"brought|collected|left|returned|went|hospital|strategy[ \t]+(?:meeting|discussion)|core[ \t]+group|conference|section[ \t]+47|s\.?47|"
+    r"call|called|calls|rang|phoned|reports|reported|attends?|attended|sees|tells|says|disclosed|disclosure|interviewed|appointment|happened|occurred|told|said|mother|father|mum|dad|"
+    r"parents?|family|baby|sibling|grandmother|grandfather|partner|he|she|his|her|him|dear"
+)
+"""Words that say a date is of an event in a person's life: these keep it blocking."""
+_CUES = re.compile(rf"\b(?:(?P<life>{_LIFE_CUE})|(?P<document>{_DOCUMENT_CUE}))\b", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?;](?=\s)")
+_LABEL = re.compile(r"^[ \t>*_#|-]*[A-Za-z][^:\n]{0,40}:[ \t*_]*$")
+"""A label before a colon at the start of a line: "Audit completed: 28 February 2024"."""
+_TIME_RANGE = re.compile(r"\W{0,3}\d{1,2}[:.]\d{2}[ \t]*(?:to|–|-|—)[ \t]*\d{1,2}[:.]\d{2}")
+_WEEKDAY_BEFORE = re.compile(r"\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?,?[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_CLOCK = re.compile(r"[ \t,]{1,3}(?:at[ \t]+)?\d{1,2}[:.]\d{2}(?![ \t]*(?:to|–|-|—)[ \t]*\d)")
+_FINANCIAL_YEAR = re.compile(
+    rf"\b1(?:st)?\s+{_MONTHS}\s+(?:\d{{4}}\s+)?(?:to|–|-|and|until)\s+(?:28|29|30|31)(?:st|th)?\s+{_MONTHS}\s+\d{{4}}", re.IGNORECASE
+)
+"""A period of whole months ("1 April 2022 to 31 March 2023", "between 1 October 2022 and 31 March 2023"): a report's or an audit's."""
 
 
 def dates_the_document(text: str, start: int, end: int) -> bool:
-    """Whether the exact date at ``start:end`` dates the document, a meeting, a report or a law, not an event in a person's life.
+    """Whether the exact date at ``start:end`` dates the document, a meeting, a publication or a law, not an event in a person's life.
 
-    The nearest cue word in the same sentence decides: before the date
-    ("Last updated: 02 Sept 2025", "the Panel's report published on 26 May
-    2022", "presented to the Partnership Executive on 9 November 2022"), or,
-    with none before, just after it ("On 26 May 2022 the Panel published").
-    A life event ("born", "admitted", "seen", a chronology entry) or no cue
-    at all keeps the date blocking: an exact date of an event in a child's or
-    family's life must not be published.
+    A period of whole months ("1 April 2022 to 31 March 2023") is a report's.
+    Otherwise the cue word nearest the date in its sentence decides, on the side before
+    it first ("Last updated: 02 Sept 2025", "the report published on 26 May
+    2022", "born on 3 May 2016"), else after it ("On 26 May 2022 the Panel
+    published"). With no cue, a label ("Audit completed: 28 February 2024"),
+    a time range after it (a training session), a financial year, or a date
+    alone on its line followed by no event (a listing) dates the document.
+    Anything else keeps the date blocking: an exact date of an event in a
+    child's or family's life must not be published.
     """
+    low = max(0, start - 60)
+    if any(m.start() + low <= start and end <= m.end() + low for m in _FINANCIAL_YEAR.finditer(text[low : end + 60])):
+        return True
     line_start = text.rfind("\n", 0, start) + 1
-    before = text[max(line_start, start - 100) : start]
-    before = re.split(r"[.!?;](?:\s|$)", before)[-1]
-    cues = list(_CUES.finditer(before))
-    if cues:
-        return cues[-1].group("document") is not None
     line_end = text.find("\n", end)
-    after = text[end : min(end + 60, len(text) if line_end == -1 else line_end)]
-    after = re.split(r"[.!?;](?:\s|$)", after)[0]
-    cue = _CUES.search(after)
-    if cue:
-        return cue.group("document") is not None
-    return bool(_METADATA_LINE.match(text, line_start))
+    line_end = len(text) if line_end == -1 else line_end
+    before = text[max(line_start, start - 250) : start]
+    before = _SENTENCE_END.split(before)[-1]
+    after = _SENTENCE_END.split(text[end : min(end + 80, line_end)])[0]
+    if _TIME_RANGE.match(text, end):
+        return True  # "Friday 17 May 2024, 10:00 – 11:30": a session in a programme
+    if _CLOCK.match(text, end):
+        return False  # "Sent: 14 March 2023 09:42", "DATE/TIME: 23/11/2017 02:14": a log or a message, of an event
+    lead = re.sub(r"\d{1,2}(?:st|nd|rd|th)?[ \t]*[–—-][ \t]*$", "", text[line_start:start])  # "13 – 17 May 2024"
+    rest = text[end:line_end]
+    alone = not lead.strip(" \t*_#>|-") and not rest.strip(" \t*_|.,:")
+    entry = not lead.strip(" \t*_#>|-") and not alone
+    if entry:
+        after = rest  # a chronology entry, "2023-03-14. Mother reports...": the whole entry says what the date is
+    quoted = text[line_start:start].lstrip().startswith(">")  # where the markup is not blanked (attachments, tests)
+    if alone:
+        following = text[line_end : line_end + 200].strip()
+        after = _SENTENCE_END.split(following.split("\n")[0])[0] if following else ""
+    cues_before = list(_CUES.finditer(before))
+    if cues_before:
+        return cues_before[-1].group("document") is not None
+    cue_after = _CUES.search(after)
+    if cue_after:
+        return cue_after.group("document") is not None
+    if entry or quoted or _WEEKDAY_BEFORE.search(before):
+        return False  # a chronology entry, a quoted record or a day of the week ("Date: Thursday 17 June 2021") dates an event
+    line = text[max(line_start, start - 150) : min(line_end, end + 150)]
+    if _WEAK_DOCUMENT_CUE.search(before + " " + after):
+        return not _CUES.search(line)
+    return alone or bool(_LABEL.match(text[line_start:start]))
 
 
 class UkNhsNumberRecognizer(RegexRecognizer):
@@ -269,13 +323,22 @@ class ReferenceNumberRecognizer(RegexRecognizer):
         ("long number (medium)", r"(?<![\d,.£$-])\d{6,9}(?![\d,.%])", 0.6),
     )
 
+    _DOCUMENT_CODE_BEFORE = re.compile(
+        r"(?i:\b(?:(?:registered[ \t]+)?charity|company|registration|audit|review|thematic|learning|briefing|policy|procedure|guidance|"
+        r"version|issue|ISBN|ISSN|LCSPR|SCR|CSPR)(?:[ \t]+(?:report|review|number|no\.?|ref(?:erence)?\.?|registration|in[ \t]+England[ \t]+and[ \t]+Wales|"
+        r"England[ \t]+and[ \t]+Wales|Scotland|[A-Z][a-z]+))*[ \t]*[:#]?[ \t]*|\b(?:Scotland|England[ \t]+and[ \t]+Wales)[ \t]+)$"
+    )
+    """A charity's or company's number, or the code of a review, an audit or a policy: the document's, not a person's."""
+
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
+        if self._DOCUMENT_CODE_BEFORE.search(text[max(0, start - 60) : start]):
+            return None
         digits = sum(c.isdigit() for c in value)
         if digits < 3 or re.fullmatch(r"(?:19|20)\d\d", value):
             return None  # a year is not a reference
         if re.fullmatch(r"\d{1,2}/\d{1,2}/\d{2,4}", value):
             return None  # a date, found as a date
-        years = re.fullmatch(r"((?:19|20)\d\d)/((?:19|20)?\d\d)", value)
+        years = re.fullmatch(r"((?:19|20)\d\d)[/–-]((?:19|20)?\d\d)", value)
         if years and int(years[2][-2:]) == (int(years[1]) + 1) % 100:
             return None  # a financial or school year: 2019/2020
         return score
@@ -328,8 +391,13 @@ class SocialMediaRecognizer(RegexRecognizer):
         ),
     )
 
+    _FILE_NAME = re.compile(r"\.(?:pdf|docx?|odt|rtf|txt|xlsx?|csv|pptx?|png|jpe?g|gif|svg|zip|html?)$", re.IGNORECASE)
+    """A report's file name (``Child_X_Overview_Report.pdf``) has underscores but is not a handle."""
+
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         if value.startswith("@") and value[1:].lower() in {"the", "a", "an", "home", "school", "night"}:
+            return None
+        if self._FILE_NAME.search(value) or self._FILE_NAME.search(text[end : end + 6].split()[0] if text[end : end + 6].strip() else ""):
             return None
         if (
             value.strip("_.").count("_") == 0
@@ -349,6 +417,15 @@ _SETTING_KINDS = (
     r"Surgery|Medical[ \t]+(?:Practice|Centre|Center|Group)|Health[ \t]+Centre|GP[ \t]+(?:Practice|Surgery)|Practice|"
     r"Pupil[ \t]+Referral[ \t]+Unit|PRU|Primary|Infants|Juniors)"
 )
+
+
+def _only_public_names(text: str, start: int, end: int, proper: Sequence[str]) -> bool:
+    """Whether every proper word of a detection lies in a public area's name (the whole area, not a place in it)."""
+    covered = [(a, b) for a, b, kind in public.index().find(text, start, end) if kind in {"areas", "regions"}]
+    if not covered or not proper:
+        return False
+    spans = [(m.start(), m.end()) for w in proper for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text[start:end])]
+    return all(any(a <= start + s0 and start + s1 <= b for a, b in covered) for s0, s1 in spans)
 
 
 class NamedSettingRecognizer(RegexRecognizer):
@@ -377,6 +454,11 @@ class NamedSettingRecognizer(RegexRecognizer):
         proper = [w for w in words if w[0].isupper() and re.sub(r"[’']s$", "", w).lower() not in names.GENERIC_SETTING_WORDS]
         if not proper or self._NOT_A_SETTING_AFTER.match(text[end : end + 20]):
             return None
+        if _only_public_names(text, start, end, proper):
+            return None  # "Stockport Family Hub": a service named after its whole area
+        medical = {"Medical", "Surgery", "GP", "Dental", "Health", "Family"}
+        if words[-1] in {"Practice", "Primary", "College"} and not medical & set(words) and all(names.is_ordinary_word(w) for w in proper):
+            return None  # "Good Practice", "General Practice": headings and practice words, not a surgery's name
         if not words[-1][0].isupper() and re.search(r"[’']s$", proper[-1]):
             return None  # "Ruby's nursery" is the nursery Ruby attends, not its name
         return score
@@ -425,6 +507,11 @@ class StreetAddressRecognizer(RegexRecognizer):
             0.9,
         ),
         (
+            "number and Welsh street (strong)",
+            r"(?P<id>\d{1,4}[A-Z]?,?[ \t]+(?:Heol|Ffordd|Stryd|Lôn|Lon|Rhodfa|Cilgant|Llys|Maes|Clos|Teras|Rhes)(?:[ \t]+[A-Z][\wâêîôûŵŷ'’-]+){1,3})",
+            0.9,
+        ),
+        (
             "flat or unit in a named building (strong)",
             rf"(?P<id>(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b",
             0.9,
@@ -447,6 +534,8 @@ class StreetAddressRecognizer(RegexRecognizer):
             return None
         if any(w.lower() in names.GENERIC_STREET_WORDS or w.lower() in names.ROLE_WORDS for w in words[:-1]):
             return None
+        if _only_public_names(text, start, end, words[:-1]):
+            return None  # "Manchester Road" with no number is in half the towns of England; "Rotherham Rise", a charity
         # Without a number, a street is only likely when its street word is a strong one.
         return score + 0.2 if words[-1] in _STRONG_STREET_TYPES else score
 
@@ -481,6 +570,16 @@ class TitledNameRecognizer(RegexRecognizer):
         return score
 
 
+_BLANKED = re.compile(r"\n|[ \t]{3,}")
+"""Where markup was blanked out (a table border, a line break): a name never runs across it."""
+
+
+def _pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A detection cut where markup was blanked ("Briefing   LCSPR Child H" is two cells of a header)."""
+    bounds = [start, *(x for m in _BLANKED.finditer(text, start, end) for x in m.span()), end]
+    return [(a, b) for a, b in zip(bounds[::2], bounds[1::2], strict=True) if b > a]
+
+
 class NameRecognizer(EntityRecognizer):
     """People's names: spaCy's named entities, then first names it missed, then filters for what reviews legitimately say."""
 
@@ -498,10 +597,11 @@ class NameRecognizer(EntityRecognizer):
         people: list[tuple[int, int]] = []
         for ent in nlp_artifacts.entities:
             if ent.label_ == "PERSON":
-                span = names.clean_person(text, ent.start_char, ent.end_char)
-                if span is not None:
-                    results.append(self._result("PERSON", *span, 0.85, "spaCy PERSON"))
-                    people.append(span)
+                for piece in _pieces(text, ent.start_char, ent.end_char):
+                    span = names.clean_person(text, *piece)
+                    if span is not None:
+                        results.append(self._result("PERSON", *span, 0.85, "spaCy PERSON"))
+                        people.append(span)
             elif ent.label_ in {"GPE", "LOC", "FAC", "LOCATION"}:
                 span = names.clean_place(text, ent.start_char, ent.end_char)
                 if span is not None:
