@@ -7,7 +7,17 @@ import datetime as dt
 import pytest
 import yaml
 
-from learning_library.text import escape_html, escape_markdown, format_date, format_month, front_matter, markdown_cell, noun_for, plural
+from learning_library.text import (
+    and_list,
+    escape_html,
+    escape_markdown,
+    format_date,
+    format_month,
+    front_matter,
+    markdown_cell,
+    noun_for,
+    plural,
+)
 
 HOSTILE = 'Child Z: "who <b>is</b> here?" & <script>alert(1)</script> [x](y) *z*'
 
@@ -31,6 +41,11 @@ def test_html_escaping_serves_text_and_attributes() -> None:
 def test_plurals(count: int, noun: str, nouns: str | None, expected: str) -> None:
     assert plural(count, noun, nouns) == expected
     assert noun_for(count, noun, nouns) == expected.split(" ", 1)[1]
+
+
+@pytest.mark.parametrize(("items", "expected"), [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")])
+def test_lists_as_readers_write_them(items: list[str], expected: str) -> None:
+    assert and_list(items) == expected
 
 
 def test_dates_as_readers_write_them() -> None:

@@ -1,4 +1,4 @@
-"""Text for readers: escaping an author's words for where they go, dates, plurals and a generated page's front matter.
+"""Text for readers: escaping an author's words for where they go, dates, plurals, lists and a generated page's front matter.
 
 Every value an author writes (a title, a summary, a recommendation, a label in
 ``themes.yml``) reaches a page through one of the escapes here, chosen by
@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
+from collections.abc import Sequence
 
 import yaml
 
@@ -62,6 +63,11 @@ def noun_for(count: int, noun: str, nouns: str | None = None) -> str:
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
     """A count and its noun: ``1 review``, ``2 reviews``, ``0 reviews``."""
     return f"{count} {noun_for(count, noun, nouns)}"
+
+
+def and_list(items: Sequence[str]) -> str:
+    """Items as a reader lists them: ``a``, ``a and b``, ``a, b and c``."""
+    return items[0] if len(items) == 1 else f"{', '.join(items[:-1])} and {items[-1]}" if items else ""
 
 
 def front_matter(title: str, description: str | None = None, **extra: object) -> str:

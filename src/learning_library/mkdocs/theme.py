@@ -27,7 +27,7 @@ from mkdocs.structure.files import File
 
 from .. import addresses
 from ..pages import dialect
-from ..text import escape_html, noun_for
+from ..text import and_list, escape_html, noun_for
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
 
@@ -76,8 +76,8 @@ def missing_extensions(config: MkDocsConfig) -> str | None:
     missing = dialect.missing(enabled)
     if not missing:
         return None
-    names = " and ".join(f"`{name}`" for name in missing)
-    lines = " and ".join(f"`- {name}`" for name in missing)
+    names = and_list([f"`{name}`" for name in missing])
+    lines = and_list([f"`- {name}`" for name in missing])
     return (
         f"the generated pages need the Markdown {noun_for(len(missing), 'extension')} {names}, which mkdocs.yml does not turn on; "
         f"add {lines} under `markdown_extensions:` in mkdocs.yml"
