@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
 import pytest
 
-from learning_library import fences
+from learning_library import fences, pages
+from learning_library.content import headings
+from learning_library.library import load, load_settings
+from learning_library.links import links_in
+
+from .conftest import document
 
 CASES = [
     # (text, the lines that are code)
@@ -47,3 +56,32 @@ def test_offsets_point_at_each_line() -> None:
 
 def test_outside_code_gives_the_other_lines() -> None:
     assert list(fences.outside_code("a\n```\nb\n```\nc")) == ["a", "c"]
+
+
+FENCED = """Intro.
+
+## 1. Background
+
+Text.
+
+````markdown
+```
+## Not a part
+[an example link](nowhere.md)
+```
+````
+
+## 2. Why it matters
+
+See [the review](../reviews/2023-child-a.md).
+"""
+
+
+def test_headings_parts_and_links_all_skip_the_same_fenced_code(make_library: Callable[..., Path]) -> None:
+    root = make_library({"briefings/2024-fenced.md": document("Fenced", "seven-minute-briefing", "2024-03-01", "[neglect]", body=FENCED)})
+    library = load(load_settings(root / "mkdocs.yml"))
+    briefing = next(d for d in library.documents if d.slug == "2024-fenced")
+    assert [h.text for h in headings(briefing.source.body)] == ["1. Background", "2. Why it matters"]
+    assert [link.target for link in links_in(briefing.source)] == ["../reviews/2023-child-a.md"]
+    page = pages.generate(pages.index_library(library, dt.date(2025, 1, 1)))["briefings/2024-fenced.md"]
+    assert page.count('<section class="ll-part" markdown>') == 2
