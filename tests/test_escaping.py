@@ -1,6 +1,6 @@
 """An author's words reach every page, the feed and the search index as text, never as HTML.
 
-The example library is built with one review's title and summary full of
+The example library is built with one review's title, summary and response full of
 what HTML would read as markup: quotes (which end an attribute), ``<b>``,
 ``&`` and ``<script>``. Every built page is parsed as a browser would, and
 wherever the title or summary appears it must read exactly as written.
@@ -24,9 +24,17 @@ from .browser import copy_example
 
 TITLE = 'Child Ruby: "who <b>is</b> here?" & <script>alert(1)</script>'
 SUMMARY = 'The review asks "who is in the household?" and finds <b>Ruby</b> & her mother unheard. <script>alert("summary")</script>'
+RESPONSE = 'The partnership accepts <b>all</b> of it & will report. <script>alert("response")</script>'
 REVIEW = "reviews/2024-child-ruby.md"
 PAGE = "reviews/2024-child-ruby/index.html"
-RAW = ("<b>is</b>", "<b>Ruby</b>", "<script>alert(1)</script>", '<script>alert("summary")</script>')
+RAW = (
+    "<b>is</b>",
+    "<b>Ruby</b>",
+    "<b>all</b>",
+    "<script>alert(1)</script>",
+    '<script>alert("summary")</script>',
+    '<script>alert("response")</script>',
+)
 """What must never appear in a built file as it was written: each would be markup. (Quotes may, in text; attributes are checked apart.)"""
 
 
@@ -68,6 +76,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory, request: pytest.Fixtu
     text = path.read_text()
     text = re.sub(r"^title: .*$", lambda _: f"title: {json.dumps(TITLE)}", text, count=1, flags=re.MULTILINE)
     text = re.sub(r"^summary: .*$", lambda _: f"summary: {json.dumps(SUMMARY)}", text, count=1, flags=re.MULTILINE)
+    text = re.sub(r"^response: .*$", lambda _: f"response: {json.dumps(RESPONSE)}", text, count=1, flags=re.MULTILINE)
     path.write_text(text)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if request.param == "parallel":
@@ -94,7 +103,7 @@ def test_every_page_that_names_the_review_shows_its_title_as_written(hostile_sit
         page = Page(path.read_text())
         text = "".join(page.text)
         assert not any("alert" in script for script in page.inside.get("script", [])), path
-        assert not any(bold in ("is", "Ruby") for bold in page.inside.get("b", [])), path
+        assert not any(bold in ("is", "Ruby", "all") for bold in page.inside.get("b", [])), path
         if "who <b>is" in text:
             naming += 1
             assert TITLE in text, path
@@ -114,6 +123,7 @@ def test_the_review_page_has_its_title_and_summary_in_the_head_the_header_and_th
     assert "".join(Page(header).text).strip() == TITLE
     summaries = [attrs["data-summary"] for attrs in page.attribute("span") if "data-summary" in attrs]
     assert summaries == [SUMMARY]
+    assert RESPONSE in "".join(page.text)
 
 
 def test_the_feed_gives_the_title_and_summary_as_written(hostile_site: Path) -> None:

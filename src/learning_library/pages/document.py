@@ -33,7 +33,7 @@ def page(index: LibraryIndex, document: Document) -> str:
     if document.recommendations:
         parts.append(recommendations(index, document))
     if document.response:
-        parts.append(f"## The partnership's response in full\n\n{document.response}\n")
+        parts.append(f"## The partnership's response in full\n\n{escape_markdown(document.response)}\n")
     elif document.response_file:
         link = addresses.relative(uri, addresses.attachment_uri(document.response_file))
         parts.append(f"## The partnership's response in full\n\n[Read the partnership's response]({link})\n")
