@@ -39,6 +39,7 @@ SETS = {
     "natural": DATA / "anonymisation-natural",
     "real-style": DATA / "anonymisation-real",
     "real-style-2": DATA / "anonymisation-real-2",
+    "real-style-3": DATA / "anonymisation-real-3",
     "real-style-holdout": DATA / "anonymisation-real-holdout",
 }
 """Each set and its folder. ``*-holdout`` sets were written by someone who never saw the check's rules: measure on them, never tune."""
@@ -121,7 +122,7 @@ def load(name: str, folder: Path | None = None) -> LabelledSet:
         document, findings = parse_document(path, f"{name}/{path.name}", vocabulary)
         if document is None:
             raise SystemExit(f"{path}: does not parse: {[f.message for f in findings]}")
-        target = Target(document.source, document.pseudonyms, document.allow)
+        target = Target(document.source, document.pseudonyms, document.allow, document.published)
         text = published_text(document.source)
         samples.append(Sample(path.name, target, text, len(text.split()), path.name.startswith("clean")))
     planted = []

@@ -137,6 +137,43 @@ def test_the_cache_answers_for_unchanged_files_without_loading_the_model(
         run(root.parent / "library", "--no-cache")
 
 
+def test_changing_the_allow_list_rejudges_the_cached_detections_without_the_model(
+    make_library: Callable[..., Path], run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    root = make_library({"reviews/2023-leak.md": document("Leak", "lcspr", "2023-01-01", "[neglect]", body="Kerry Walsh called.\n")})
+    assert run(root)[0] == 1
+
+    def no_model(model: str) -> None:
+        raise AssertionError("the model was loaded for an unchanged library")
+
+    monkeypatch.setattr(engine_module, "engine", no_model)
+    (root / "anonymisation.yml").write_text('allow:\n  - {text: "Kerry Walsh", reason: "invented for this test"}\n')
+    code, data = run(root)
+    assert code == 0 and anonymisation_findings(data) == []
+
+
+def test_the_cache_key_covers_every_file_that_decides_what_is_scanned() -> None:
+    from learning_library.anonymisation import keys
+
+    files = {p.relative_to(REPO / "src").as_posix() for p in keys._files()}
+    assert {
+        "learning_library/anonymisation/recognizers.py",
+        "learning_library/anonymisation/acceptance.py",
+        "learning_library/anonymisation/scanner.py",
+        "learning_library/anonymisation/data/public/areas.txt",
+        "learning_library/anonymisation/data/first_names.txt",
+        "learning_library/frontmatter.py",
+    } <= files
+    assert any(f.startswith("learning_library/content") for f in files), "which front matter keys are published decides what is scanned"
+
+
+def test_a_recommendation_id_is_scanned_like_the_rest(make_library: Callable[..., Path], run: Run) -> None:
+    recommendation = '[{id: "Kerry Walsh", text: "Ask about every adult.", owner: Health, status: open}]'
+    text = document("Ids", "lcspr", "2023-01-01", "[neglect]", recommendations=recommendation)
+    code, data = run(make_library({"reviews/2023-ids.md": text}))
+    assert code == 1 and [f[3:] for f in anonymisation_findings(data)] == [("PERSON", "Kerry Walsh")]
+
+
 def test_a_missing_model_fails_closed(make_library: Callable[..., Path], run: Run) -> None:
     root = make_library()
     (root / "anonymisation.yml").write_text("model: en_core_web_not_installed\n")
@@ -161,6 +198,7 @@ def test_a_missing_model_fails_the_build(make_library: Callable[..., Path]) -> N
         ("severity:\n  PERSON: block\n", "the severity of `PERSON` is `block`; use error, warning or off"),
         ("threshold: 2\n", "threshold is `2`; use a number from 0 to 1"),
         ("allow:\n  - {text: Westmoor}\n", "the site-wide allow entry `Westmoor` has no reason"),
+        ("allow:\n  - {pattern: '*', reason: all}\n", "the allow pattern `*` would accept anything"),
         ("alow: []\n", "unknown setting `alow`"),
         ("checked_by_hand:\n  - {file: content/report.pdf}\n", "the `checked_by_hand` entry for `content/report.pdf` has no reason"),
         ("checked_by_hand:\n  - {file: /tmp/report.pdf, reason: read}\n", "each `checked_by_hand` entry needs the file's path"),

@@ -132,3 +132,97 @@ def test_nhs_numbers_need_a_valid_checksum(analyzer: Engine, number: str, valid:
 def test_a_name_named_once_with_a_cue_is_found_everywhere_in_the_text(analyzer: Engine) -> None:
     text = "Her friend, Amber, was worried. Later Amber told a teacher, who reassured Amber."
     assert found(analyzer, text, "PERSON").count("Amber") == 3
+
+
+DOCUMENT_DATES = [
+    "Last updated: 02 Sept 2025",
+    "Published: 14 March 2024",
+    "Version 2.1 – 04.01.2024",
+    "Date of meeting: 12/05/2023",
+    "The Panel's report published on 26 May 2022 is summarised here.",
+    "On 26 May 2022 the Child Safeguarding Practice Review Panel published its report.",
+    "The report was presented to the Safeguarding Partnership Executive on 9 November 2022.",
+    "The annual report covers 1 April 2022 to 31 March 2023.",
+    "Neglect and the Graded Care Profile 2: Tuesday 12 November 2024 13:00 to 16:00",
+    "Posted on Thursday 16th May 2024 | Category: Reviews",
+    "Audit completed: 28 February 2024",
+    "Rachel Tennick Date 14 November 2023",
+]
+LIFE_DATES = [
+    ("Child A was born on 3 May 2016.", "3 May 2016"),
+    ("She was admitted on 14/02/2021 with a head injury.", "14/02/2021"),
+    ("12.03.2020 – seen by GP for a rash.", "12.03.2020"),
+    ("On 3rd March 2021 Mother took Ruby to the GP.", "3rd March 2021"),
+    ("Sent: 14 March 2023 09:42", "14 March 2023"),
+    ("Date: Thursday 17 June 2021. The family were at home.", "17 June 2021"),
+    ("The school called Children's Social Care on 3rd March 2021.", "3rd March 2021"),
+    ("On Christmas Eve 2020 the family hosted relatives.", "Christmas Eve 2020"),
+]
+
+
+@pytest.mark.parametrize("text", DOCUMENT_DATES)
+def test_a_date_of_the_document_a_meeting_or_a_publication_does_not_block(analyzer: Engine, text: str) -> None:
+    assert found(analyzer, text, "DATE") == []
+
+
+@pytest.mark.parametrize(("text", "date"), LIFE_DATES)
+def test_a_date_of_an_event_in_a_persons_life_blocks(analyzer: Engine, text: str, date: str) -> None:
+    assert date in found(analyzer, text, "DATE")
+
+
+@pytest.mark.parametrize(
+    ("entity", "text"),
+    [
+        ("SOCIAL_MEDIA", "Download: LCSPR_Child_X_Overview_Report.pdf (PDF, 812 Kb)"),
+        ("NAMED_SETTING", "## 4. Good Practice"),
+        ("NAMED_SETTING", "Was Not Brought: Guidance for General Practice"),
+        ("NAMED_SETTING", "The sessions were held at Stockport Family Hub."),
+        ("REFERENCE_NUMBER", "Registered charity England and Wales 216401. Scotland SC037717."),
+        ("REFERENCE_NUMBER", "Audit report QA/2023/07 was agreed."),
+        ("REFERENCE_NUMBER", "CSCP Annual Report 2022-23"),
+        ("UK_POSTCODE", "The young people are referred to as YP1 to YP5."),
+        ("EMAIL_ADDRESS", "Contact the team at lscp@example.org."),
+        ("PERSON", "Further reading: Bernard, C. and Harris, P. (2016) Safeguarding Black Children. London: Jessica Kingsley."),
+        ("PERSON", "The Philomena Protocol is used for children in care."),
+    ],
+)
+def test_what_real_published_text_says_is_left_alone(analyzer: Engine, entity: str, text: str) -> None:
+    assert found(analyzer, text, entity) == []
+
+
+@pytest.mark.parametrize(
+    ("entity", "text", "expected"),
+    [
+        ("PERSON", "Baby R (Reggie Pennock, DOB 26/01/2024) was six weeks old.", "Reggie Pennock"),
+        ("PERSON", "In the end her older brother, Imtiaz, who lived separately, helped.", "Imtiaz"),
+        ("PERSON", "Priyanka Chauhan was thirteen.", "Priyanka Chauhan"),
+        ("PERSON", 'Child R gave his name to officers as "Ionuț" and no surname.', "Ionuț"),
+        ("PERSON", "using the example of Hope, a seven-year-old pupil", "Hope"),
+        ("STREET_ADDRESS", "two visits to 14 Heol Gwaun Ddu, Cwmbrynach.", "14 Heol Gwaun Ddu"),
+        ("EMAIL_ADDRESS", "To: Safeguarding <dsl@greenfield-cp.example>", "dsl@greenfield-cp.example"),
+    ],
+)
+def test_names_in_natural_prose_are_found(analyzer: Engine, entity: str, text: str, expected: str) -> None:
+    assert_finds(analyzer, entity, text, expected)
+
+
+@pytest.mark.parametrize(
+    ("recognizer", "text", "spans"),
+    [
+        ("UkPhoneRecognizer", "Call 07700 900123 now.", [(5, 17, 0.85)]),
+        ("UkNhsNumberRecognizer", "NHS number 999 526 0182.", [(11, 23, 1.0)]),
+        ("UkNhsNumberRecognizer", "NHS number 999 526 0183.", []),  # fails the checksum
+        ("ExactDateRecognizer", "She was born on 3 May 2016.", [(16, 26, 0.9), (16, 21, 0.7)]),
+        ("ExactDateRecognizer", "Last updated: 02 Sept 2025", []),
+        ("EmailRecognizer", "Write to kerry.walsh@example.com today.", [(9, 32, 0.95)]),
+        ("EmailRecognizer", "Write to lscp@example.org today.", []),
+        ("StreetAddressRecognizer", "She moved to Flat 4, 19 Alder Street in May.", [(13, 36, 0.9), (24, 36, 0.8)]),
+        ("StreetAddressRecognizer", "He lived at 14 Heol Gwaun Ddu with his father.", [(12, 29, 0.9)]),
+        ("UkPostcodeRecognizer", "The young people are YP1 to YP5; the flat was in KV4 7RT.", [(49, 56, 0.9)]),
+    ],
+)
+def test_recognizers_at_exact_spans_and_scores(recognizer: str, text: str, spans: list[tuple[int, int, float]]) -> None:
+    from learning_library.anonymisation import recognizers
+
+    found_here = getattr(recognizers, recognizer)().analyze(text, [])
+    assert sorted((r.start, r.end, r.score) for r in found_here) == sorted(spans)

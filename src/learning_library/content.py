@@ -46,7 +46,7 @@ class AllowEntry:
     reason: str | None = None
     line: int = 0
     pattern: bool = False
-    """``text`` is a pattern in which ``*`` stands for one to four words (site-wide entries only)."""
+    """``text`` is a pattern in which ``*`` stands for a name of one to four capitalised words (site-wide entries only)."""
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ __all__ = ["Policy", "Suppression", "Target", "load_policy", "scan", "targets"]
 
 def targets(library: Library) -> list[Target]:
     """Everything in a library that will be published, with what each file declares acceptable."""
-    found = [Target(d.source, d.pseudonyms, d.allow) for d in library.documents]
+    found = [Target(d.source, d.pseudonyms, d.allow, d.published) for d in library.documents]
     found += [Target(p.source, p.pseudonyms, p.allow) for p in library.pages]
     found += [Target(source, declared) for source, declared in library.rejected]
     return found

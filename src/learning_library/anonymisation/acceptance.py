@@ -19,6 +19,7 @@ Allowing or declaring the exact text is therefore always enough.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Sequence
@@ -106,7 +107,9 @@ def _site_declared(allow: tuple[AllowEntry, ...]) -> Declared:
     return Declared(literal, tuple(pattern(a.text) for a in allow if a.pattern))
 
 
-def accepted(text: str, detections: Sequence[Sequence[Any]], policy: Policy, declared: Iterable[str]) -> list[Detection]:
+def accepted(
+    text: str, detections: Sequence[Sequence[Any]], policy: Policy, declared: Iterable[str], *, not_after: dt.date | None = None
+) -> list[Detection]:
     """The detections in a text that the policy and the declarations do not accept, cut to what remains, one per place.
 
     Args:
@@ -114,6 +117,8 @@ def accepted(text: str, detections: Sequence[Sequence[Any]], policy: Policy, dec
         detections: ``[entity, start, end, score]`` as the engine found them (and the cache keeps them).
         policy: the site's policy: severities, thresholds and the site-wide allow list.
         declared: the pseudonyms and allowed strings of this text's document.
+        not_after: the document's publication date; an exact date after it (a training session, a
+            deadline in an action plan) is one the document looks forward to, never an event it reviews.
 
     Returns:
         ``(entity, start, end, score)`` for each detection or remainder to report, in order.
@@ -125,8 +130,30 @@ def accepted(text: str, detections: Sequence[Sequence[Any]], policy: Policy, dec
         assert isinstance(entity, str) and isinstance(start, int) and isinstance(end, int) and isinstance(score, float | int)
         if policy.severity_of(entity) == "off" or score < policy.threshold_of(entity):
             continue
+        if entity == "DATE" and not_after is not None and (when := calendar_date(text[start:end])) is not None and when > not_after:
+            continue
         kept += [(entity, a, b, float(score)) for a, b in remainders(text, entity, start, end, own, site)]
     return _drop_contained(kept, policy)
+
+
+_MONTH_NUMBERS = {m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+_WORDY_DATE = re.compile(
+    r"(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})|([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})"
+)
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(\d{4})-(\d{2})-(\d{2})")
+
+
+def calendar_date(found: str) -> dt.date | None:
+    """The calendar date an exact date's text names (UK order for numbers), or None where it names no whole date."""
+    try:
+        if m := _WORDY_DATE.search(found):
+            day, month, year = (m[1], m[2], m[3]) if m[1] else (m[5], m[4], m[6])
+            return dt.date(int(year), _MONTH_NUMBERS[month.lower()], int(day))
+        if m := _NUMERIC_DATE.search(found):
+            return dt.date(int(m[3]), int(m[2]), int(m[1])) if m[1] else dt.date(int(m[4]), int(m[5]), int(m[6]))
+    except (KeyError, ValueError):
+        return None
+    return None
 
 
 def remainders(text: str, entity: str, start: int, end: int, *declared: Declared) -> list[tuple[int, int]]:
@@ -213,7 +240,8 @@ def _drop_contained(kept: list[Detection], policy: Policy) -> list[Detection]:
     Where two kinds cover the same place, the more severe one stands (a name spaCy also took for a place is a name).
     """
     rank = {"error": 2, "warning": 1}
-    ordered = sorted(kept, key=lambda d: (-rank[policy.severity_of(d[0])], -(d[2] - d[1]), -d[3]))
+    # At the same place and severity, the kind with a fixed shape (a registration, a date) says more than a name.
+    ordered = sorted(kept, key=lambda d: (-rank[policy.severity_of(d[0])], -(d[2] - d[1]), d[0] in NAME_LIKE, -d[3]))
     result: list[Detection] = []
     for item in ordered:
         entity, start, end, _ = item

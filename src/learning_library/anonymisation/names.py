@@ -18,6 +18,9 @@ from typing import Any
 
 ROLE_WORDS = frozenset(
     [
+        "student",
+        "learner",
+        "patient",
         "child",
         "children",
         "baby",
@@ -253,6 +256,8 @@ GENERIC_SETTING_WORDS = frozenset(
         "alternative",
         "provision",
         "pupil",
+        "learner",
+        "student",
         "referral",
         "unit",
         "pru",
@@ -371,7 +376,8 @@ COMMON_WORDS = frozenset(
 _GENERIC_CODE = re.compile(
     r"^(?:(?:maternal|paternal)\s+)?(?:child|baby|infant|sibling|young\s+person|person|adult|parent|mother|father|mum|dad|"
     r"grandmother|grandfather|partner|male|female|man|woman|boy|girl|family|subject|professional|practitioner|worker|"
-    r"agency|school|sibling|brother|sister|twin|case|victim|perpetrator|relative|carer|friend)\s+[A-Z0-9]{1,2}$",
+    r"agency|school|sibling|brother|sister|twin|case|victim|perpetrator|relative|carer|friend|student|pupil|learner|patient|resident|"
+    r"officer|nurse|teacher|doctor|worker)\s+[A-Z0-9]{1,2}$",
     re.IGNORECASE,
 )
 """Role codes such as Child A, Baby C, Sibling 1, Adult Male 2: accepted everywhere."""
@@ -395,7 +401,8 @@ def role_codes(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _EPONYMOUS = (
     r"review|report|inquiry|enquiry|principles|model|framework|triangle|questions|scale|test|tool|method|checklist|assessment|criteria|"
     r"index|protocol|approach|theory|research|work|study|studies|findings|concept|paper|book|contextual|rule|law|clause|scheme|score|sign|"
-    r"signs|syndrome|disease|palsy|procedure|classification|technique|manoeuvre|competence|guidelines"
+    r"signs|syndrome|disease|palsy|procedure|classification|technique|manoeuvre|competence|guidelines|cycle|window|pyramid|ladder|wheel|"
+    r"matrix|grid|curve|hierarchy|drama"
 )
 EPONYM_WORDS = frozenset(_EPONYMOUS.split("|"))
 """Words after a person's name that make it an eponym ("the Philomena Protocol", "the Beighton score")."""
@@ -403,7 +410,7 @@ _CITATION_AFTER = re.compile(
     r"^(?:[ \t]+et[ \t]+al\b|[ \t]*\(\s*(?:19|20)\d\d|[ \t]*,[ \t]*(?:(?:19|20)\d\d|[A-Z]\.)|[ \t]+(?:19|20)\d\d\b|"
     r"[ \t]+and[ \t]+[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|[ \t]+and[ \t]+(?:colleagues|others|co-?authors)\b|"
     r",[ \t]*[A-Z][a-z]+(?:[ \t]*,[ \t]*[A-Z][a-z]+)*[ \t]+and[ \t]+(?:[A-Z][a-z]+[ \t]*[(,][ \t]*(?:19|20)\d\d|colleagues|others)|"
-    rf"(?:[’']s[ \t]+(?:\w+[ \t]+){{0,2}}|[ \t]+)(?i:{_EPONYMOUS})\b|[ \t]+(?i:form|forms)\b|"
+    rf"(?:[’']s?[ \t]+(?:\w+[ \t]+){{0,2}}|[ \t]+)(?i:{_EPONYMOUS})\b|[ \t]+(?i:form|forms)\b|"
     r"[ \t]+(?:Centre|Center|Institute|Foundation|Trust|University|College|Hospital|Hall|Review|Report|Act|Principles|Partnership|Programme|Service)\b)"
 )
 """What follows an author's name in a citation: "Brandon et al.", "Ferguson (2017)", "Munro 2011", "the Timpson review"."""
@@ -498,6 +505,10 @@ _CUE_AFTER = re.compile(
     r"(?:a|an)[ \t]+(?:[\w]+-){0,2}(?:year|month|week)-old)\b)"
 )
 """Words around a single word that make it a person: "her friend, Amber,", "Grace's parents", "Brook said"."""
+
+
+_PLACE_WORDS = frozenset(["River", "Lake", "Loch", "Mount", "Forest", "Moor", "Vale", "Isle", "Isles", "Port", "Cape"])
+"""Words that make the capitalised word after them a place ("River Exe"), though both may also be names."""
 
 
 @functools.cache
@@ -597,6 +608,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
         return None  # "Brandon et al": a citation
     if end - start < 2 or "\n" in phrase or is_safe_phrase(phrase) or is_citation(text, start, end):
         return None
+    if any(c.isdigit() for c in phrase):
+        return None  # "KV19 XRT": a registration or a code, found as what it is by its own recognizer
     words = re.findall(r"[A-Za-zÀ-ÿ'’-]+", phrase)
     if not any(w[0].isupper() for w in words) or (phrase.isupper() and len(phrase) <= 6):
         return None  # lower case, or an abbreviation: MASH, CAMHS
@@ -610,6 +623,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
             return None  # "Ketamine, counterfeit tablets...": an unknown word where any word is capitalised
     if all(w.lower() in NOT_NAMES or w.lower() in COMMON_WORDS for w in words):
         return None  # "Black Caribbean": an ethnicity
+    if words[0] in _PLACE_WORDS and len(words) > 1:
+        return None  # "River Exe": a place, found as one by spaCy's places if at all
     if len(words) > 1 and words[-1].lower() in EPONYM_WORDS:
         return None  # "Philomena Protocol", "Herbert Protocol": named after a person, not a person
     known = [w for w in words if is_known_name(w)]
@@ -669,6 +684,8 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
         ordinary = lowered in words or lowered in MONTHS_AND_DAYS or lowered in NOT_NAMES
         if lowered in ROLE_WORDS or lowered in COMMON_WORDS or lowered in NOT_NAMES:
             pass
+        elif word in _PLACE_WORDS and surname_follows:
+            i += 1  # "River Dart", "Lake Windermere": a place, whatever name the next word may be
         elif word in given or word in family:
             if surname_follows:
                 assert nxt is not None

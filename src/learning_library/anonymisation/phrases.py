@@ -105,7 +105,7 @@ def _match(text: str, tokens: list[re.Match[str]], i: int, key: tuple[str, ...])
 
 
 def pattern(text: str) -> re.Pattern[str]:
-    """Compile an allow pattern, where ``*`` stands for one to four words: "* Safeguarding Children Partnership".
+    """Compile an allow pattern, where ``*`` stands for a name of one to four capitalised words: "* Safeguarding Children Partnership".
 
     Everything else matches as a phrase does: by words, case-insensitive,
     with any white space between them.
@@ -113,7 +113,8 @@ def pattern(text: str) -> re.Pattern[str]:
     parts = []
     for piece in re.split(r"(\*)", text.strip()):
         if piece == "*":
-            parts.append(r"(?:[\w’'&.\-]+\s+){0,3}[\w’'&.\-]+")
+            word = r"(?-i:[A-Z0-9])[\w’'.\-]*"
+            parts.append(rf"{word}(?:\s+(?:(?:and|of|upon|on|&)\s+)?{word}){{0,3}}")
         elif piece.strip():
             parts.append(r"\s+".join(re.escape(w) for w in piece.split()))
     glue = r"\s+"

@@ -29,7 +29,9 @@ _ORGANISATION = re.compile(
     r"Clinical[ \t]+Commissioning[ \t]+Group|Health[ \t]+Board|Police(?:[ \t]+Service)?|Constabulary|Fire[ \t]+and[ \t]+Rescue[ \t]+Service|"
     r"(?:Metropolitan[ \t]+|Royal[ \t]+)?(?:Borough|County|City|District|Town|Parish)[ \t]+Council|Council|Community[ \t]+Safety[ \t]+Partnership|"
     r"Children[’']s[ \t]+(?:Social[ \t]+Care|Services|Trust)|Youth[ \t]+(?:Justice|Offending)[ \t]+(?:Service|Team)|"
-    r"(?:Royal[ \t]+)?(?:Infirmary|Hospitals?)|Stadium|Arena|Theatre|Museum|Library|Cathedral|Town[ \t]+Hall|Civic[ \t]+Centre|Council[ \t]+House)\b"
+    r"(?:Royal[ \t]+)?(?:Infirmary|Hospitals?)|Stadium|Arena|Theatre|Museum|Library|Cathedral|(?:Town|County|City|Shire|Guild)[ \t]+Hall|"
+    r"Civic[ \t]+(?:Centre|Offices)|Council[ \t]+(?:House|Offices)|Shire[ \t]+House|Campus|University|Police[ \t]+Station|Magistrates[’']?[ \t]+Court|"
+    r"Crown[ \t]+Court|Family[ \t]+Court)\b"
 )
 """An organisation by its last words: "<anything> Safeguarding Children Partnership", "<X> NHS Foundation Trust", "<X> SCP"."""
 

@@ -96,8 +96,10 @@ class UkPostcodeRecognizer(RegexRecognizer):
         if value[:2].upper() in {"KS", "GP", "NH", "CP", "PE", "FE", "HE"} and len(value) <= 4:
             return None  # Key Stage 2, and the like: not postcodes
         letters = re.match(r"[A-Za-z]+", value)
-        if " " not in value and len(value) <= 4 and letters and all(re.search(rf"\b{letters.group(0)}{n}\b", text) for n in (1, 2)):
-            return None  # "YP1 to YP5": a series of role codes, not an area
+        if " " not in value and len(value) <= 4 and letters:
+            series = set(re.findall(rf"\b{letters.group(0)}(\d{{1,2}})\b", text))
+            if "1" in series and len(series) > 1:
+                return None  # "YP1 to YP5": a series of role codes, not an area
         return score
 
 
@@ -191,13 +193,14 @@ _DOCUMENT_CUE = (
     r"last[ \t]+(?:updated|reviewed|revised|amended)|updated|revised|amended|published|publication|issued|version|edition|v\d+(?:\.\d+)*|"
     r"review[ \t]+date|next[ \t]+review|ratified|endorsed|approved|agreed|signed[ \t]+off|effective|expires|(?:came|comes|come)[ \t]+into[ \t]+force|"
     r"in[ \t]+force|commencement|commenced|began|royal[ \t]+assent|as[ \t]+at|correct[ \t]+(?:as[ \t]+)?at|accessed|retrieved|consultation|launched|"
-    r"launch|circulated|presented[ \t]+to|submitted|held|facilitated|typed|copyright|©|page[ \t]+\d+|covers|covering|period|meeting|webinar|seminar|"
+    r"circulated|presented[ \t]+to|submitted|held|facilitated|typed|copyright|©|page[ \t]+\d+|covers|covering|period|meeting|webinar|seminar|"
     r"workshop|training|session|course|learning[ \t]+event|posted|notified|notification|rapid[ \t]+review|decided|criteria|commissioned|"
+    r"launch(?:es|ed)?|into[ \t]+effect|reported[ \t]+to[ \t]+the(?:[ \t]+\w+){0,4}[ \t]+(?:group|board|panel|executive|partnership|committee)|"
     r"executive|abolished|replaced|established|created|formed|merged|year[ \t]+(?:to|ending|ended)"
 )
 """Words that say a date belongs to the document, a meeting, a publication or a law: the nearest cue decides."""
 _WEAK_DOCUMENT_CUE = re.compile(
-    r"\b(?:date|dated|issue|partnerships?|boards?|committees?|groups?|forums?|networks?|panels?|councils?|government|parliament|departments?|"
+    r"\b(?:date|dated|issue|partnerships?|partners|weeks?|boards?|committees?|groups?|forums?|networks?|panels?|councils?|government|parliament|departments?|"
     r"ofsted|inspectorate|events?|act|guidance|regulations|procedures?|protocols?|polic(?:y|ies)|briefings?|newsletters?|bulletins?|strateg(?:y|ies)|"
     r"frameworks?|audits?|notes|minutes|scrutiny|annual)\b",
     re.IGNORECASE,
@@ -205,9 +208,9 @@ _WEAK_DOCUMENT_CUE = re.compile(
 """Words that make a date the document's only when nothing on the line is about a person ("Rachel Tennick Date 14 November 2023")."""
 _LIFE_CUE = (
     r"born|birth|d\.?o\.?b\.?|died|death|deceased|admitted|admission|discharged|seen|saw|visited|presented(?![ \t]+to\b)|visits?|attended|arrested|charged|convicted|"
-    r"sentenced|moved|referred|referral|assessed|examined|injur\w*|incident|found|missing|excluded|exclusion|removed|placed|taken|took|"
+    r"sentenced|moved|referred|referral|assessed|examined|injur\w*|incident|found|missing|excluded|exclusion|removed|placed|taken|took(?![ \t]+place)|"
     r"brought|collected|left|returned|went|hospital|strategy[ \t]+(?:meeting|discussion)|core[ \t]+group|conference|section[ \t]+47|s\.?47|"
-    r"call|called|calls|rang|phoned|reports|reported|attends?|attended|sees|tells|says|disclosed|disclosure|interviewed|appointment|happened|occurred|told|said|mother|father|mum|dad|"
+    r"call|called|calls|rang|phoned|reports|reported(?![ \t]+to[ \t]+the(?:[ \t]+\w+){0,4}[ \t]+(?:group|board|panel|executive|partnership|committee))|attends?|attended|sees|tells|says|disclosed|disclosure|interviewed|appointment|happened|occurred|told|said|mother|father|mum|dad|"
     r"parents?|family|baby|sibling|grandmother|grandfather|partner|he|she|his|her|him|dear"
 )
 """Words that say a date is of an event in a person's life: these keep it blocking."""
@@ -303,7 +306,7 @@ class ReferenceNumberRecognizer(RegexRecognizer):
     _WORD = (
         r"(?i:\b(?:ref(?:erence)?|crime|case|incident|log|occurrence|CAD|URN|record|file|MASH|referral|job|report|LCS|ticket|enquiry|"
         r"PNC|PND|CRN|PRN|NHI|Niche|Athena|Mosaic|LCS|Liquidlogic|EHM|ID)"
-        r"(?:[ \t]+(?:no\.?|number|num|ref(?:erence)?|id|#))?)"
+        r"(?:[ \t]+(?:no\.?|numbers?|num|refs?|references?|ids?|#))?)"
     )
     PATTERNS = (
         (
@@ -381,7 +384,7 @@ class SocialMediaRecognizer(RegexRecognizer):
         ("lower-case name with a dot and digits (medium)", r"(?<![\w@./-])[a-z]{2,}\.[a-z]+\d+(?![\w@/-])", 0.7),
         (
             "name after a platform (medium)",
-            rf"(?i:\b{_PLATFORM}[ \t]*(?:user[ \t]?name|name|handle|account|id|profile|tag)?[ \t]*(?:[:=]|was|is|called|as)[ \t]*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
+            rf"(?i:\b{_PLATFORM}[ \t]*(?:user[ \t]?name|name|handle|account|id|profile|tag)?[ \t]*(?:[:=,]|was|is|called|as)[ \t]*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
             0.8,
         ),
         (
@@ -503,7 +506,7 @@ class StreetAddressRecognizer(RegexRecognizer):
         (
             "number and street (strong)",
             rf"(?P<id>(?:(?:Flat|Apartment|Apt|Unit|Room)[ \t]+\d+[A-Z]?,?[ \t]+)?(?:{_CAP}[ \t]+(?:House|Court|Lodge|Mansions),?[ \t]+)?"
-            rf"\d{{1,4}}[A-Z]?,?[ \t]+(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b",
+            rf"\d{{1,4}}[A-Z]?,?[ \t]{{1,2}}(?:{_CAP}[ \t]+){{1,3}}{_STREET_TYPES})\b",
             0.9,
         ),
         (
@@ -549,6 +552,11 @@ class TitledNameRecognizer(RegexRecognizer):
             "title and surname (strong)",
             r"\b(?P<id>(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Professor|PC|DC|DS|DI|DCI|Sgt|Sergeant|Inspector|PCSO|Nurse|Sister|Cllr|Councillor|Rev|Reverend|Judge|HHJ|Lord|Lady|Dame|Sir)\.?"
             r"(?:\s+and\s+(?:Mr|Mrs|Ms|Miss|Dr)\.?)?\s+(?:[A-Z]\.\s?)*[A-Z][A-Za-zà-ÿ'’-]+(?:\s+[A-Z][A-Za-zà-ÿ'’-]+)?)",
+            0.9,
+        ),
+        (
+            "police rank, collar number and surname (strong)",
+            r"\b(?P<id>(?:PC|DC|DS|DI|DCI|PS|Sgt|PCSO)\.?[ \t]+\d{2,5}[ \t]+[A-Z][A-Za-zà-ÿ'’-]+)",
             0.9,
         ),
     )

@@ -9,6 +9,7 @@ offset is its offset in the file and its line and column are exact.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -43,6 +44,8 @@ class Target:
     source: Source
     pseudonyms: tuple[str, ...] = ()
     allow: tuple[AllowEntry, ...] = ()
+    published: dt.date | None = None
+    """The document's publication date: a date after it is one the document looks forward to, not an event it reviews."""
 
 
 @dataclass(frozen=True)
@@ -136,7 +139,7 @@ def scan(
 
 
 def _findings(target: Target, text: str, detections: list[list[Any]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
-    kept = accepted(text, detections, policy, [*target.pseudonyms, *(a.text for a in target.allow)])
+    kept = accepted(text, detections, policy, [*target.pseudonyms, *(a.text for a in target.allow)], not_after=target.published)
     return _apply_suppressions(target.source, kept, policy)
 
 
