@@ -21,12 +21,13 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from learning_library import authoring, check, layout, statistics, tracker
+from learning_library import addresses, authoring, check, pages
 from learning_library.cli import main
 from learning_library.content import RECOMMENDATION_STATUSES, headings, learning_points
 from learning_library.errors import ConfigError
 from learning_library.library import load, load_settings
-from learning_library.pages import Site
+from learning_library.pages import LibraryIndex, feed, progress, statistics
+from learning_library.pages.home import page as home_page
 
 from .conftest import document
 
@@ -104,8 +105,8 @@ def library_root(make_library: Callable[..., Path]) -> Path:
     return make_library(FILES)
 
 
-def site_for(root: Path, on: dt.date = TODAY) -> Site:
-    return Site(load(load_settings(root / "mkdocs.yml")), on)
+def site_for(root: Path, on: dt.date = TODAY) -> LibraryIndex:
+    return pages.index_library(load(load_settings(root / "mkdocs.yml")), on)
 
 
 def set_extra(root: Path, extra: object) -> None:
@@ -128,11 +129,11 @@ def set_extra(root: Path, extra: object) -> None:
     ],
 )
 def test_months_before(day: dt.date, months: int, expected: dt.date) -> None:
-    assert tracker.months_before(day, months) == expected
+    assert progress.months_before(day, months) == expected
 
 
 def test_every_status_of_the_content_model_has_a_label_in_its_order() -> None:
-    assert tuple(tracker.STATUS_LABELS) == RECOMMENDATION_STATUSES
+    assert tuple(progress.STATUS_LABELS) == RECOMMENDATION_STATUSES
 
 
 def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(library_root: Path) -> None:
@@ -143,7 +144,7 @@ def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(
         *(("2024-child-b", f"R{n}") for n in range(1, 7)),
         ("2023-child-a", "R1"),
     ]
-    assert tracker.counts_by_status(rows) == {"open": 3, "in-progress": 2, "complete": 1, "impact-evidenced": 1}
+    assert progress.counts_by_status(rows) == {"open": 3, "in-progress": 2, "complete": 1, "impact-evidenced": 1}
     overdue = {(r.review.slug, r.recommendation.id) for r in rows if r.overdue}
     # A-R1 updated 2024-01-10; B-R2 never updated (review published 2024-04-01); B-R6 one day past the line.
     # B-R5 is on the line, B-R3 and B-R4 are complete or evidenced, so no update is due.
@@ -152,7 +153,7 @@ def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(
 
 
 def test_the_tracker_page_shows_the_counts_flags_and_filters(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.TRACKER]
+    page = pages.generate(site_for(library_root))[addresses.TRACKER]
     assert len(re.findall(r"<tr data-status=", page)) == 7
     counts = dict(re.findall(r'data-ll-count="([a-z-]+)">(\d+)<', page))
     assert counts == {"open": "3", "in-progress": "2", "complete": "1", "impact-evidenced": "1", "overdue": "3"}
@@ -174,7 +175,7 @@ def test_the_overdue_period_is_a_site_setting(library_root: Path) -> None:
     assert site.library.settings.overdue_after_months == 3
     # three months back is 30 March 2025: B-R1 (1 March 2025) and B-R5 (30 December 2024) are now overdue too
     assert sum(r.overdue for r in site.tracked) == 5
-    assert "more than 3 months" in site.pages()[layout.TRACKER]
+    assert "more than 3 months" in pages.generate(site)[addresses.TRACKER]
 
 
 @pytest.mark.parametrize("value", ["six", 0, 61, True, 2.5, None])
@@ -196,8 +197,8 @@ def test_a_bad_overdue_setting_stops_the_check_with_exit_status_2(library_root: 
 
 
 def test_a_review_page_shows_its_recommendations_status_response_and_briefings(library_root: Path) -> None:
-    pages = site_for(library_root).pages()
-    review = pages["reviews/2024-child-b.md"]
+    generated = pages.generate(site_for(library_root))
+    review = generated["reviews/2024-child-b.md"]
     section = review[review.index("## Recommendations and progress") :]
     for status in ("Open", "In progress", "Complete", "Impact evidenced"):
         assert f">{status}</span>" in section
@@ -206,7 +207,7 @@ def test_a_review_page_shows_its_recommendations_status_response_and_briefings(l
     assert "[This review in the national case review repository](https://repository.example/reviews/42)" in review
     # the themed briefing that draws on it, and the briefing back to it
     assert "## Briefings that draw on this review" in review and "2025-hidden-men-briefing/" in review
-    briefing = pages["briefings/2025-hidden-men-briefing.md"]
+    briefing = generated["briefings/2025-hidden-men-briefing.md"]
     draws_on = briefing[briefing.index("## The reviews this briefing draws on") :]
     assert "2024-child-b/" in draws_on and "2023-child-a/" in draws_on
 
@@ -215,7 +216,7 @@ def test_a_review_page_shows_its_recommendations_status_response_and_briefings(l
 
 
 def test_a_theme_page_is_a_learning_hub(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.theme_uri("hidden-men")]
+    page = pages.generate(site_for(library_root))[addresses.theme_uri("hidden-men")]
     latest = page.index("## Latest briefing")
     assert "Hidden men: learning from case reviews" in page[latest : page.index("## What the reviews teach")]
     # the two reviews on hidden men share no other theme; their learning points link to the headings
@@ -229,13 +230,13 @@ def test_themes_shared_by_reviews_are_counted(make_library: Callable[..., Path])
     root = make_library(
         {"reviews/2024-child-b.md": REVIEW_B.replace("themes: [domestic-abuse, hidden-men]", "themes: [neglect, hidden-men]")}
     )
-    page = site_for(root).pages()[layout.theme_uri("neglect")]
+    page = pages.generate(site_for(root))[addresses.theme_uri("neglect")]
     assert "- [Hidden men](hidden-men.md): 2" in page
 
 
 def test_priorities_lead_the_home_page_with_counts_and_progress(library_root: Path) -> None:
     site = site_for(library_root)
-    home = site.home("Welcome.\n\n<!-- learning-library:priorities -->\n\n<!-- learning-library:latest -->\n")
+    home = home_page(site, "Welcome.\n\n<!-- learning-library:priorities -->\n\n<!-- learning-library:latest -->\n")
     assert home.index("## Our priorities") < home.index("## Latest publications")
     domestic = next(line for line in home.splitlines() if "[Domestic abuse]" in line)
     assert "(1 review, 1 briefing)" in domestic
@@ -251,7 +252,7 @@ def test_priorities_lead_the_home_page_with_counts_and_progress(library_root: Pa
     ],
 )
 def test_heading_ids_match_the_site_builder(texts: list[str], ids: list[str]) -> None:
-    assert layout.heading_ids(texts) == ids
+    assert addresses.heading_ids(texts) == ids
 
 
 def test_learning_points_are_the_headings_of_the_learning_section() -> None:
@@ -266,7 +267,7 @@ def test_learning_points_are_the_headings_of_the_learning_section() -> None:
 
 
 def test_whats_new_lists_publications_and_progress_month_by_month(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.WHATS_NEW]
+    page = pages.generate(site_for(library_root))[addresses.WHATS_NEW]
     months = re.findall(r"^## (.+)$", page, re.MULTILINE)
     # June 2024's update to B-R4 is more than twelve months back; drafts and scheduled reviews never appear
     assert months == ["March 2025", "February 2025", "December 2024"]
@@ -290,7 +291,7 @@ def feed_entries(xml: str) -> list[dict[str, str]]:
 
 
 def test_the_feed_holds_what_is_published_and_nothing_else(library_root: Path) -> None:
-    entries = feed_entries(site_for(library_root).feed())
+    entries = feed_entries(feed.atom(site_for(library_root)))
     assert [e["title"] for e in entries] == [
         "Hidden men: learning from case reviews",
         "Child B: local child safeguarding practice review",
@@ -301,7 +302,7 @@ def test_the_feed_holds_what_is_published_and_nothing_else(library_root: Path) -
     assert entries[1]["link"] == site_url + "reviews/2024-child-b/"
     assert entries[0]["published"] == "2025-02-01T00:00:00Z"
     # the scheduled review enters the feed on its day, the draft never
-    later = [e["title"] for e in feed_entries(site_for(library_root, dt.date(2025, 9, 1)).feed())]
+    later = [e["title"] for e in feed_entries(feed.atom(site_for(library_root, dt.date(2025, 9, 1))))]
     assert later[0].startswith("Child S") and not any(t.startswith("Child C") for t in later)
 
 
@@ -309,13 +310,13 @@ def test_without_a_site_url_the_feed_links_relative_to_itself(library_root: Path
     config = yaml.safe_load((library_root / "mkdocs.yml").read_text())
     del config["site_url"]
     (library_root / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    entries = feed_entries(site_for(library_root).feed())
+    entries = feed_entries(feed.atom(site_for(library_root)))
     assert entries[1]["link"] == "reviews/2024-child-b/"
 
 
 def test_the_statistics_figures(library_root: Path) -> None:
     site = site_for(library_root)
-    figures = statistics.figures(site.live, site.tracked, site.vocabulary)
+    figures = statistics.figures(site)
     assert (figures.reviews, figures.briefings) == (2, 2)
     assert figures.by_year == ((2025, 1), (2024, 2), (2023, 1))
     assert figures.by_type == (("lcspr", 2), ("themed-briefing", 1), ("seven-minute-briefing", 1))
@@ -325,7 +326,7 @@ def test_the_statistics_figures(library_root: Path) -> None:
 
 
 def test_the_charts_show_the_figures_in_the_svg_and_the_table(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.STATISTICS]
+    page = pages.generate(site_for(library_root))[addresses.STATISTICS]
     charts = dict(re.findall(r'<figure class="ll-chart" id="([a-z-]+)">(.*?)</figure>', page, re.DOTALL))
     assert set(charts) == {"ll-chart-years", "ll-chart-types", "ll-chart-themes", "ll-chart-status"}
     status = charts["ll-chart-status"]

@@ -4,7 +4,8 @@ The package holds all of the logic; the MkDocs hooks in ``hooks/`` and the
 ``learning-library`` command only adapt it. Data flows one way: files on disk,
 then parsed and validated documents (:mod:`learning_library.content`), then
 checks (:mod:`learning_library.check`), then the pages generated for browsing
-(:mod:`learning_library.site`), then the built site.
+(:mod:`learning_library.pages`), then the built site, then its search index
+(:mod:`learning_library.search`).
 """
 
 from __future__ import annotations

@@ -14,13 +14,14 @@ import datetime as dt
 
 from .check import Outcome
 from .report import summary_line
+from .text import format_date
 
 
 def render(outcome: Outcome, on: dt.date) -> str:
     """The sign-off report for a check's outcome, as Markdown."""
     library = outcome.library
     policy = outcome.policy
-    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {on:%-d %B %Y}. {summary_line(outcome.report)}.", ""]
+    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {format_date(on)}. {summary_line(outcome.report)}.", ""]
 
     lines += ["## Accepted everywhere (anonymisation.yml)", ""]
     lines += [f"- “{a.text}”: {a.reason}" for a in policy.allow] or ["- Nothing."]
