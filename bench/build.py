@@ -59,7 +59,7 @@ import yaml
 # run any other way (``python -m bench.build``), it is not.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from learning_library.cache import cache_file
-from learning_library.mkdocs_render import RENDER_CACHE
+from learning_library.mkdocs.render import RENDER_CACHE
 from synthetic import REPO_ROOT, generate_library, load_config, repository_hooks
 
 SCALING_TARGET = 2.2

@@ -22,9 +22,10 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 
+from learning_library import pages
 from learning_library.cli import main
 from learning_library.library import load, load_settings
-from learning_library.pages import Site
+from learning_library.pages import LibraryIndex
 
 REPO = Path(__file__).resolve().parent.parent
 pytest_plugins = ("tests.browser",)
@@ -264,9 +265,9 @@ def library_root(make_library: Callable[..., Path]) -> Path:
     return make_library(PRACTICE_FILES)
 
 
-def site_for(root: Path, on: dt.date = TODAY) -> Site:
-    """The generated pages of a library on a day."""
-    return Site(load(load_settings(root / "mkdocs.yml")), on)
+def site_for(root: Path, on: dt.date = TODAY) -> LibraryIndex:
+    """The index of a library on a day, from which its pages are generated."""
+    return pages.index_library(load(load_settings(root / "mkdocs.yml")), on)
 
 
 def set_extra(root: Path, extra: object) -> None:

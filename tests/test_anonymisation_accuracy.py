@@ -33,10 +33,10 @@ FLOORS = {
     "real-style": (0.98, 0.9, 0.5),
     "real-style-2": (0.98, 0.9, 1.0),
     "real-style-3": (0.97, 0.85, 1.0),
-    "real-style-holdout": (0.95, 0.85, 1.5),
+    "real-style-holdout": (0.97, 0.85, 0.5),
 }
-"""The natural set's floor is the issue's "at most one direct identifier missed in 30"; the held-out set's are looser,
-as it measures rather than guards (its figures are in the closing notes and the benchmark)."""
+"""The natural set's floor is the issue's "at most one direct identifier missed in 30"; the held-out real-style set's
+false-alarm ceiling is the target for real text the check was not tuned on (0.5 per 1,000 words)."""
 
 
 @pytest.fixture(scope="module")

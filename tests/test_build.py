@@ -154,17 +154,23 @@ def test_attachments_are_published_beside_their_review(make_library: Callable[..
     assert 'href="../files/report.pdf"' in page
 
 
-def test_every_link_in_the_built_site_leads_somewhere(make_library: Callable[..., Path], build: Build) -> None:
-    import re
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_every_link_in_the_built_site_leads_somewhere(make_library: Callable[..., Path], build: Build, directory_urls: bool) -> None:
+    """Links, scripts and forms, with the site's addresses written either way (``use_directory_urls``)."""
     from urllib.parse import unquote, urljoin, urlparse
 
     root = make_library()
+    if not directory_urls:
+        config = yaml.safe_load((root / "mkdocs.yml").read_text())
+        config["use_directory_urls"] = False
+        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
     assert build(root).returncode == 0
     site = root / "site"
+    assert (site / ("search/index.html" if directory_urls else "search.html")).is_file()
     broken = []
     for page in site.rglob("*.html"):
         base = "http://site/" + page.relative_to(site).as_posix()
-        for target in re.findall(r'(?:href|src)="([^"#]+)', page.read_text()):
+        for target in re.findall(r'(?:href|src|action)="([^"#]+)', page.read_text()):
             url = urlparse(urljoin(base, target))
             if url.netloc != "site":
                 continue
@@ -175,7 +181,7 @@ def test_every_link_in_the_built_site_leads_somewhere(make_library: Callable[...
 
 
 def test_rendering_on_both_cores_builds_the_same_site(make_library: Callable[..., Path], build: Build) -> None:
-    """Large libraries render in two processes (learning_library.mkdocs_render); the site must not change."""
+    """Large libraries render in two processes (learning_library.mkdocs.render); the site must not change."""
     body = "## Part\n\nSee [the briefing](../briefings/2024-neglect-briefing.md) and [this part](#part).\n"
     root = make_library({"reviews/2022-links.md": document("Links", "lcspr", "2022-02-01", "[neglect]", body=body)})
     assert build(root).returncode == 0

@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from learning_library import layout, statistics
+from learning_library import addresses, pages
+from learning_library.pages import statistics
 
 from .conftest import site_for
 
 
 def test_the_statistics_figures(library_root: Path) -> None:
     site = site_for(library_root)
-    figures = statistics.figures(site.live, site.tracked, site.vocabulary)
+    figures = statistics.figures(site)
     assert (figures.reviews, figures.briefings) == (2, 2)
     assert figures.by_year == ((2025, 1), (2024, 2), (2023, 1))
     assert figures.by_type == (("lcspr", 2), ("themed-briefing", 1), ("seven-minute-briefing", 1))
@@ -24,7 +25,7 @@ def test_the_statistics_figures(library_root: Path) -> None:
 
 
 def test_the_charts_show_the_figures_in_the_svg_and_the_table(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.STATISTICS]
+    page = pages.generate(site_for(library_root))[addresses.STATISTICS]
     charts = dict(re.findall(r'<figure class="ll-chart" id="([a-z-]+)">(.*?)</figure>', page, re.DOTALL))
     assert set(charts) == {"ll-chart-years", "ll-chart-types", "ll-chart-themes", "ll-chart-status"}
     status = charts["ll-chart-status"]

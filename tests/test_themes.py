@@ -7,14 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from learning_library import layout
+from learning_library import addresses, pages
 from learning_library.content import headings, learning_points
+from learning_library.pages.home import page as home_page
 
 from .conftest import REVIEW_B, site_for
 
 
 def test_a_theme_page_is_a_learning_hub(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.theme_uri("hidden-men")]
+    page = pages.generate(site_for(library_root))[addresses.theme_uri("hidden-men")]
     latest = page.index("## Latest briefing")
     assert "Hidden men: learning from case reviews" in page[latest : page.index("## What the reviews teach")]
     # the two reviews on hidden men share no other theme; their learning points link to the headings
@@ -28,13 +29,13 @@ def test_themes_shared_by_reviews_are_counted(make_library: Callable[..., Path])
     root = make_library(
         {"reviews/2024-child-b.md": REVIEW_B.replace("themes: [domestic-abuse, hidden-men]", "themes: [neglect, hidden-men]")}
     )
-    page = site_for(root).pages()[layout.theme_uri("neglect")]
+    page = pages.generate(site_for(root))[addresses.theme_uri("neglect")]
     assert "- [Hidden men](hidden-men.md): 2" in page
 
 
 def test_priorities_lead_the_home_page_with_counts_and_progress(library_root: Path) -> None:
     site = site_for(library_root)
-    home = site.home("Welcome.\n\n<!-- learning-library:priorities -->\n\n<!-- learning-library:latest -->\n")
+    home = home_page(site, "Welcome.\n\n<!-- learning-library:priorities -->\n\n<!-- learning-library:latest -->\n")
     assert home.index("## Our priorities") < home.index("## Latest publications")
     domestic = next(line for line in home.splitlines() if "[Domestic abuse]" in line)
     assert "(1 review, 1 briefing)" in domestic
@@ -50,7 +51,7 @@ def test_priorities_lead_the_home_page_with_counts_and_progress(library_root: Pa
     ],
 )
 def test_heading_ids_match_the_site_builder(texts: list[str], ids: list[str]) -> None:
-    assert layout.heading_ids(texts) == ids
+    assert addresses.heading_ids(texts) == ids
 
 
 def test_learning_points_are_the_headings_of_the_learning_section() -> None:

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from learning_library import layout, tracker
+from learning_library import addresses, pages
 from learning_library.cli import main
 from learning_library.content import RECOMMENDATION_STATUSES
 from learning_library.errors import ConfigError
 from learning_library.library import load_settings
+from learning_library.pages import progress
 
 from .conftest import set_extra, site_for
 
@@ -29,11 +30,11 @@ from .conftest import set_extra, site_for
     ],
 )
 def test_months_before(day: dt.date, months: int, expected: dt.date) -> None:
-    assert tracker.months_before(day, months) == expected
+    assert progress.months_before(day, months) == expected
 
 
 def test_every_status_of_the_content_model_has_a_label_in_its_order() -> None:
-    assert tuple(tracker.STATUS_LABELS) == RECOMMENDATION_STATUSES
+    assert tuple(progress.STATUS_LABELS) == RECOMMENDATION_STATUSES
 
 
 def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(library_root: Path) -> None:
@@ -44,7 +45,7 @@ def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(
         *(("2024-child-b", f"R{n}") for n in range(1, 7)),
         ("2023-child-a", "R1"),
     ]
-    assert tracker.counts_by_status(rows) == {"open": 3, "in-progress": 2, "complete": 1, "impact-evidenced": 1}
+    assert progress.counts_by_status(rows) == {"open": 3, "in-progress": 2, "complete": 1, "impact-evidenced": 1}
     overdue = {(r.review.slug, r.recommendation.id) for r in rows if r.overdue}
     # A-R1 updated 2024-01-10; B-R2 never updated (review published 2024-04-01); B-R6 one day past the line.
     # B-R5 is on the line, B-R3 and B-R4 are complete or evidenced, so no update is due.
@@ -53,7 +54,7 @@ def test_the_tracker_counts_every_published_recommendation_and_flags_stale_ones(
 
 
 def test_the_tracker_page_shows_the_counts_flags_and_filters(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.TRACKER]
+    page = pages.generate(site_for(library_root))[addresses.TRACKER]
     assert len(re.findall(r"<tr data-status=", page)) == 7
     counts = dict(re.findall(r'data-ll-count="([a-z-]+)">(\d+)<', page))
     assert counts == {"open": "3", "in-progress": "2", "complete": "1", "impact-evidenced": "1", "overdue": "3"}
@@ -75,7 +76,7 @@ def test_the_overdue_period_is_a_site_setting(library_root: Path) -> None:
     assert site.library.settings.overdue_after_months == 3
     # three months back is 30 March 2025: B-R1 (1 March 2025) and B-R5 (30 December 2024) are now overdue too
     assert sum(r.overdue for r in site.tracked) == 5
-    assert "more than 3 months" in site.pages()[layout.TRACKER]
+    assert "more than 3 months" in pages.generate(site)[addresses.TRACKER]
 
 
 @pytest.mark.parametrize("value", ["six", 0, 61, True, 2.5, None])
@@ -97,8 +98,8 @@ def test_a_bad_overdue_setting_stops_the_check_with_exit_status_2(library_root: 
 
 
 def test_a_review_page_shows_its_recommendations_status_response_and_briefings(library_root: Path) -> None:
-    pages = site_for(library_root).pages()
-    review = pages["reviews/2024-child-b.md"]
+    generated = pages.generate(site_for(library_root))
+    review = generated["reviews/2024-child-b.md"]
     section = review[review.index("## Recommendations and progress") :]
     for status in ("Open", "In progress", "Complete", "Impact evidenced"):
         assert f">{status}</span>" in section
@@ -107,6 +108,6 @@ def test_a_review_page_shows_its_recommendations_status_response_and_briefings(l
     assert "[This review in the national case review repository](https://repository.example/reviews/42)" in review
     # the themed briefing that draws on it, and the briefing back to it
     assert "## Briefings that draw on this review" in review and "2025-hidden-men-briefing/" in review
-    briefing = pages["briefings/2025-hidden-men-briefing.md"]
+    briefing = generated["briefings/2025-hidden-men-briefing.md"]
     draws_on = briefing[briefing.index("## The reviews this briefing draws on") :]
     assert "2024-child-b/" in draws_on and "2023-child-a/" in draws_on

@@ -9,13 +9,14 @@ from pathlib import Path
 
 import yaml
 
-from learning_library import layout
+from learning_library import addresses, pages
+from learning_library.pages import feed
 
 from .conftest import site_for
 
 
 def test_whats_new_lists_publications_and_progress_month_by_month(library_root: Path) -> None:
-    page = site_for(library_root).pages()[layout.WHATS_NEW]
+    page = pages.generate(site_for(library_root))[addresses.WHATS_NEW]
     months = re.findall(r"^## (.+)$", page, re.MULTILINE)
     # June 2024's update to B-R4 is more than twelve months back; drafts and scheduled reviews never appear
     assert months == ["March 2025", "February 2025", "December 2024"]
@@ -39,7 +40,7 @@ def feed_entries(xml: str) -> list[dict[str, str]]:
 
 
 def test_the_feed_holds_what_is_published_and_nothing_else(library_root: Path) -> None:
-    entries = feed_entries(site_for(library_root).feed())
+    entries = feed_entries(feed.atom(site_for(library_root)))
     assert [e["title"] for e in entries] == [
         "Hidden men: learning from case reviews",
         "Child B: local child safeguarding practice review",
@@ -50,7 +51,7 @@ def test_the_feed_holds_what_is_published_and_nothing_else(library_root: Path) -
     assert entries[1]["link"] == site_url + "reviews/2024-child-b/"
     assert entries[0]["published"] == "2025-02-01T00:00:00Z"
     # the scheduled review enters the feed on its day, the draft never
-    later = [e["title"] for e in feed_entries(site_for(library_root, dt.date(2025, 9, 1)).feed())]
+    later = [e["title"] for e in feed_entries(feed.atom(site_for(library_root, dt.date(2025, 9, 1))))]
     assert later[0].startswith("Child S") and not any(t.startswith("Child C") for t in later)
 
 
@@ -58,5 +59,5 @@ def test_without_a_site_url_the_feed_links_relative_to_itself(library_root: Path
     config = yaml.safe_load((library_root / "mkdocs.yml").read_text())
     del config["site_url"]
     (library_root / "mkdocs.yml").write_text(yaml.safe_dump(config))
-    entries = feed_entries(site_for(library_root).feed())
+    entries = feed_entries(feed.atom(site_for(library_root)))
     assert entries[1]["link"] == "reviews/2024-child-b/"

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import anonymisation, layout
+from . import addresses, anonymisation
 from . import library as library_module
 from .anonymisation import Policy, Suppression
 from .attachments import scan as attachments
@@ -89,7 +89,7 @@ def _merge(whole: Library, checked: Library) -> Library:
 def _reserved_paths(library: Library) -> list[Finding]:
     findings = []
     for page in library.pages:
-        if page.uri in layout.GENERATED_PAGES:
+        if page.uri in addresses.GENERATED_PAGES:
             findings.append(
                 Finding(
                     page.source.display,
@@ -101,7 +101,7 @@ def _reserved_paths(library: Library) -> list[Finding]:
             )
             continue
         folder = page.uri.split("/", 1)[0] if "/" in page.uri else ""
-        if folder in layout.GENERATED_FOLDERS:
+        if folder in addresses.GENERATED_FOLDERS:
             findings.append(
                 Finding(
                     page.source.display,

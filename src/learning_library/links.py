@@ -15,12 +15,12 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import layout
+from . import addresses, fences
 from .content import Document, Page, Source
 from .findings import Finding, Severity
 from .library import Library
+from .text import format_date
 
-_FENCE = re.compile(r"^(?P<indent> {0,3})(?P<fence>`{3,}|~{3,}).*?^(?P=indent)(?P=fence)[ \t]*$", re.MULTILINE | re.DOTALL)
 _INLINE_CODE = re.compile(r"(`+)(?!`).+?(?<!`)\1", re.DOTALL)
 _INLINE_LINK = re.compile(r"(?P<image>!?)\[(?P<label>[^\]\n]*)\]\(\s*<?(?P<target>[^)\s>]+)>?(?:\s+[\"'][^\"']*[\"'])?\s*\)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*<?(?P<target>\S+?)>?(?:\s|$)", re.MULTILINE)
@@ -43,8 +43,7 @@ class Link:
 
 def _without_code(body: str) -> str:
     """The body with code blanked out (offsets unchanged): nothing in code is a link."""
-    if "```" in body or "~~~" in body:
-        body = _FENCE.sub(lambda m: " " * len(m.group(0)), body)
+    body = fences.blank_code(body)
     if "`" in body:
         body = _INLINE_CODE.sub(lambda m: " " * len(m.group(0)), body)
     return body
@@ -83,19 +82,19 @@ class SiteMap:
     def __init__(self, library: Library, on: dt.date) -> None:
         self.on = on
         live = library.live(on)
-        self.live_documents = {layout.document_uri(d): d for d in live}
-        self.all_documents = {layout.document_uri(d): d for d in library.documents}
+        self.live_documents = {addresses.document_uri(d): d for d in live}
+        self.all_documents = {addresses.document_uri(d): d for d in library.documents}
         self.pages = {p.uri for p in library.pages}
         years = {d.published.year for d in live}
         self.generated = {
-            layout.REVIEWS_INDEX,
-            layout.BRIEFINGS_INDEX,
-            layout.THEMES_INDEX,
-            layout.YEARS_INDEX,
-            *layout.GENERATED_PAGES,
-            layout.FEED,
-            *(layout.theme_uri(t) for t in library.vocabulary.themes),
-            *(layout.year_uri(y) for y in years),
+            addresses.REVIEWS_INDEX,
+            addresses.BRIEFINGS_INDEX,
+            addresses.THEMES_INDEX,
+            addresses.YEARS_INDEX,
+            *addresses.GENERATED_PAGES,
+            addresses.FEED,
+            *(addresses.theme_uri(t) for t in library.vocabulary.themes),
+            *(addresses.year_uri(y) for y in years),
         }
         self.files = set(_files_under(library.settings.docs_dir, library.settings.docs_dir))
         for folder in (library.settings.reviews_dir, library.settings.briefings_dir):
@@ -128,7 +127,7 @@ def check_links(library: Library, on: dt.date, sources: Iterable[Document | Page
     for item in items:
         if isinstance(item, Document):
             findings.extend(_check_related(item, by_slug, library.extra_slugs, on))
-            uri = layout.document_uri(item)
+            uri = addresses.document_uri(item)
         else:
             uri = item.uri
         findings.extend(_check_body_links(item.source, uri, site, known))
@@ -189,7 +188,7 @@ def _check_body_links(source: Source, uri: str, site: SiteMap, known: set[str]) 
         candidates = {posixpath.basename(k): k for k in known}
         close = difflib.get_close_matches(wanted, list(candidates), n=1, cutoff=0.7)
         hint = (
-            f"did you mean `{layout.relative(uri, candidates[close[0]])}`?"
+            f"did you mean `{addresses.relative(uri, candidates[close[0]])}`?"
             if close
             else "check the file name, or link to a page that exists"
         )
@@ -204,7 +203,7 @@ def _check_body_links(source: Source, uri: str, site: SiteMap, known: set[str]) 
 def _why_unpublished(document: Document) -> str:
     if document.status == "draft":
         return "is a draft"
-    return f"is scheduled for {document.published:%-d %B %Y}"
+    return f"is scheduled for {format_date(document.published)}"
 
 
 def duplicate_slugs(library: Library) -> list[Finding]:

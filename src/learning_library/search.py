@@ -6,7 +6,7 @@ fragments the browser fetches as a query needs them, so the first query costs
 the same at 1,200 documents as at 2,400.
 
 What enters the index is decided by markup the generated pages carry (see
-:func:`filter_span` and friends): only review and briefing pages have
+:mod:`learning_library.pages.search_page`): only review and briefing pages have
 ``data-pagefind-body``, so indexes, theme pages and site pages stay out, and
 drafts and scheduled documents are never built, so never indexed. The index
 is built by the ``pagefind`` binary that the ``pagefind-bin`` package ships:
@@ -15,7 +15,6 @@ nothing is downloaded.
 
 from __future__ import annotations
 
-import html
 import shutil
 import subprocess
 import sys
@@ -24,26 +23,9 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .errors import LibraryError
-
-FILTERS = ("theme", "type", "year", "age", "agency")
-"""The facets a reader can narrow a search by, in the order the search page shows them."""
+from .text import escape_html
 
 INDEX_FOLDER = "pagefind"
-
-
-def filter_span(name: str, value: str) -> str:
-    """Visible text that is also a facet value of the page (a theme, a type, an agency)."""
-    return f'<span data-pagefind-filter="{name}">{html.escape(value)}</span>'
-
-
-def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
-    """Facets, sort keys and result metadata that the page does not show as text of their own."""
-    return (
-        f'<span hidden data-pagefind-filter="year">{year}</span>'
-        f'<span hidden data-pagefind-sort="date:{date}" data-pagefind-meta="date:{date}"></span>'
-        f'<span hidden data-pagefind-meta="kind:{kind}"></span>'
-        f'<span hidden data-pagefind-meta="summary[data-summary]" data-summary="{html.escape(summary, quote=True)}"></span>'
-    )
 
 
 class Indexing:
@@ -112,38 +94,8 @@ def index_documents(documents: Iterable[tuple[str, str, str]], site_dir: Path) -
         target = scratch / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(
-            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{html.escape(title)}</title></head>'
-            f"<body><main data-pagefind-body><h1>{html.escape(title)}</h1>{content}</main></body></html>",
+            f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape_html(title)}</title></head>'
+            f"<body><main data-pagefind-body><h1>{escape_html(title)}</h1>{content}</main></body></html>",
             encoding="utf-8",
         )
     return Indexing(scratch, site_dir, scratch)
-
-
-def search_page() -> str:
-    """The search page: a form that works without JavaScript, and the results and facets the script fills in."""
-    return """---
-title: Search
-description: Search every review and briefing, and narrow the results by theme, type, year, age and agency.
-hide: [toc]
----
-
-<form class="ll-search" role="search" action="." method="get" data-ll-search>
-<label for="ll-search-q">Search reviews and briefings</label>
-<div class="ll-search-row">
-<input id="ll-search-q" name="q" type="search" autocomplete="off">
-<button type="submit" class="md-button md-button--primary">Search</button>
-</div>
-<label for="ll-search-sort">Sort by</label>
-<select id="ll-search-sort" name="sort">
-<option value="">Relevance</option>
-<option value="date">Newest first</option>
-</select>
-<div class="ll-facets" data-ll-facets></div>
-</form>
-
-<p class="ll-search-status" role="status" aria-live="polite" data-ll-status></p>
-<ol class="ll-results" data-ll-results></ol>
-
-<script src="../assets/learning-library/search.js"></script>
-<noscript>Search needs JavaScript. Browse the <a href="../reviews/">reviews</a>, <a href="../briefings/">briefings</a> or <a href="../themes/">themes</a> instead.</noscript>
-"""

@@ -14,13 +14,14 @@ import datetime as dt
 
 from .check import CheckRun
 from .formats import summary_line
+from .text import format_date
 
 
 def render(outcome: CheckRun, on: dt.date) -> str:
     """The sign-off report for one run of the check, as Markdown."""
     library = outcome.library
     policy = outcome.policy
-    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {on:%-d %B %Y}. {summary_line(outcome.results)}.", ""]
+    lines = [f"# Sign-off report: {library.settings.site_name}", "", f"Checked on {format_date(on)}. {summary_line(outcome.results)}.", ""]
 
     lines += ["## Accepted everywhere (anonymisation.yml)", ""]
     lines += [f"- “{a.text}”: {a.reason}" for a in policy.allow] or ["- Nothing."]

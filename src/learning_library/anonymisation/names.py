@@ -708,12 +708,13 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
 
 _NICKNAME = re.compile(
     r"\b(?i:known[ \t]+(?:locally[ \t]+)?as|nicknamed|aka:?|a\.k\.a\.?|(?:liked?|likes|wants?|asked)[ \t]+to[ \t]+be[ \t]+called|goes[ \t]+by|"
-    r"gave[ \t]+(?:his|her|their)[ \t]+name(?:[ \t]+to[ \t]+\w+)?[ \t]+as)"
+    r"gave[ \t]+(?:his|her|their)[ \t]+name(?:[ \t]+to[ \t]+\w+)?[ \t]+as|"
+    r"(?:call|calls|called|calling)[ \t]+(?:him|her|them|me|himself|herself|themselves|myself))"
     r"[ \t]+['‘\"“]?(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)"
 )
 _NAME_AFTER_RELATION = re.compile(
     r"\b(?i:brother|sister|mother|father|son|daughter|partner|friend|boyfriend|girlfriend|cousin|uncle|aunt|auntie|stepfather|stepmother|"
-    r"husband|wife|named|called)[ \t]*,?[ \t]+['‘\"“]?(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)"
+    r"husband|wife|named|called|baby|toddler|infant|nephew|niece|grandson|granddaughter|stepson|stepdaughter)[ \t]*,?[ \t]+['‘\"“]?(?P<name>[^\W\d_][\w'’]*(?:-[^\W\d_][\w'’]*)?)"
 )
 """A name right after a relation or "called": "her older brother, Imtiaz," and "a farmhouse called Bramblewood"."""
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’]*)[ \t]+$")

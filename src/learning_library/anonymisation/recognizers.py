@@ -382,6 +382,7 @@ class SocialMediaRecognizer(RegexRecognizer):
             0.75,
         ),
         ("lower-case name with a dot and digits (medium)", r"(?<![\w@./-])[a-z]{2,}\.[a-z]+\d+(?![\w@/-])", 0.7),
+        ("lower-case words joined by dots, with digits (medium)", r"(?<![\w@./-])[a-z]{2,}(?:\.[a-z]{2,})+\.?\d+(?![\w@/-])", 0.75),
         (
             "name after a platform (medium)",
             rf"(?i:\b{_PLATFORM}[ \t]*(?:user[ \t]?name|name|handle|account|id|profile|tag)?[ \t]*(?:[:=,]|was|is|called|as)[ \t]*)[\"'“]?(?P<id>@?[A-Za-z0-9_.]*[\d_.][A-Za-z0-9_.]*)",
@@ -414,7 +415,7 @@ class SocialMediaRecognizer(RegexRecognizer):
 
 
 _SETTING_KINDS = (
-    r"(?:(?:Catholic|C[ \t]?of[ \t]?E|CE|Church[ \t]+of[ \t]+England|Methodist|Community|Free|Special)[ \t]+)?"
+    r"(?:(?:Catholic|Roman[ \t]+Catholic|R\.?C\.?|C[ \t]?of[ \t]?E|CE|Church[ \t]+of[ \t]+England|Methodist|Community|Free|Special)[ \t]+)?"
     r"(?:(?:Primary|Infant|Infants|Junior|Nursery|Secondary|High|Grammar|Middle|First|Prep(?:aratory)?|Church)[ \t]+)?"
     r"(?:School|Academy|College|Nursery|Pre-?[ \t]?School|Playgroup|Kindergarten|Day[ \t]+Nursery|Children[’']s[ \t]+Centre|Family[ \t]+Hub|"
     r"Surgery|Medical[ \t]+(?:Practice|Centre|Center|Group)|Health[ \t]+Centre|GP[ \t]+(?:Practice|Surgery)|Practice|"

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from ..errors import CleanError
+from ..text import noun_for
 from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
 from .xmp import read as read_xmp
 
@@ -89,7 +90,7 @@ def _inspect(data: bytes) -> Inspection:
         inspection.problems.append(
             Problem(
                 "attachments/unsupported",
-                f"The PDF carries {len(embedded)} embedded {'file' if len(embedded) == 1 else 'files'}, which cannot be checked; "
+                f"The PDF carries {len(embedded)} embedded {noun_for(len(embedded), 'file')}, which cannot be checked; "
                 f"make the PDF again without them, {HAND_CHECK_HINT}",
             )
         )

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
-from .. import layout
+from .. import addresses
 from ..content import Document, Page
 from ..library import Library, Settings
 from ..links import html_links_in, links_in
@@ -67,7 +67,7 @@ def references(library: Library, on: dt.date, items: Iterable[Document | Page] |
     for item in chosen:
         if isinstance(item, Document):
             live = item.is_live(on)
-            uri = layout.document_uri(item)
+            uri = addresses.document_uri(item)
             for key, name, available in (
                 ("report", item.report, item.report_available(on)),
                 ("response", item.response_file, True),

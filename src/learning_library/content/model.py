@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import fences
 from ..frontmatter import FrontMatter
 from ..validation import value_node
 from ..vocabulary import REVIEW
@@ -143,7 +144,6 @@ class Heading:
 
 
 _ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-_FENCE_OPEN = re.compile(r"^ {0,3}(`{3,}|~{3,})")
 LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the learning)\b", re.IGNORECASE)
 """The heading of a review's learning section, under which each ``###`` heading is one learning point."""
 
@@ -151,16 +151,7 @@ LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the lear
 def headings(body: str) -> list[Heading]:
     """The ATX headings of a Markdown text in order, skipping fenced code (where ``#`` is not a heading)."""
     found = []
-    fence = ""
-    for line in body.splitlines():
-        opener = _FENCE_OPEN.match(line)
-        if fence:
-            if opener and opener[1][0] == fence[0] and len(opener[1]) >= len(fence):
-                fence = ""
-            continue
-        if opener:
-            fence = opener[1]
-            continue
+    for line in fences.outside_code(body):
         match = _ATX_HEADING.match(line)
         if match and match[2]:
             found.append(Heading(len(match[1]), match[2]))

@@ -1,4 +1,4 @@
-"""Rendering the library's generated pages for MkDocs on both cores (MkDocs-specific; used only by the hooks).
+"""Rendering the site's pages for MkDocs on both cores, and keeping what was rendered for the next build.
 
 MkDocs renders pages one at a time and builds a new Markdown converter for each.
 A library has a page per review and briefing, thousands in time, and rendering
@@ -33,7 +33,7 @@ import os
 import re
 import time
 import types
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any, cast
@@ -50,7 +50,7 @@ from mkdocs.structure.pages import (
 )
 from mkdocs.structure.toc import get_toc
 
-from .cache import ResultCache, installed_versions
+from ..cache import ResultCache, installed_versions
 
 MIN_PAGES = 100
 """Below this, forking costs more than it saves."""
@@ -62,8 +62,33 @@ RENDER_CACHE = "rendered"
 
 log = logging.getLogger("mkdocs.hooks.learning_library")
 
-_job: dict[str, Any] = {}
-"""What the forked workers inherit from :func:`prerender`, and each worker's own converter and log collector."""
+
+class _Collect(logging.Handler):
+    """Keeps what MkDocs logs in a worker, for the parent to log again."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.records: list[tuple[int, str, str]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append((record.levelno, record.name, record.getMessage()))
+
+
+@dataclass
+class _Job:
+    """What the forked workers inherit from :func:`prerender`, and each worker's own converter and log collector."""
+
+    config: MkDocsConfig
+    files: Files
+    cache: ResultCache
+    fingerprint: str
+    converter: markdown.Markdown | None = None
+    """One converter for all the pages a worker renders (MkDocs makes one a page)."""
+    collect: _Collect = field(default_factory=_Collect)
+
+
+_job: _Job | None = None
+"""Set for the time of :func:`prerender`, so that the workers it forks inherit it."""
 
 
 @dataclass
@@ -98,13 +123,14 @@ def prerender(pages: list[Page], config: MkDocsConfig, files: Files) -> bool:
         return False
     fingerprint = _fingerprint(config, files)
     cache = ResultCache(Path(config.config_file_path).parent, fingerprint, name=RENDER_CACHE)
-    _job.update(config=config, files=files, cache=cache, fingerprint=fingerprint)
+    global _job
+    _job = _Job(config, files, cache, fingerprint)
     started = time.perf_counter()
     try:
         with multiprocessing.get_context("fork").Pool(WORKERS, initializer=_start_worker) as pool:
             results = {uri: (key, fresh) for chunk in pool.imap_unordered(_render_chunk, _batches(pages)) for uri, key, fresh in chunk}
     finally:
-        _job.clear()
+        _job = None
     used = set()
     for page in pages:  # in MkDocs' order, so that what was logged is told in the same order every time
         key, fresh = results[page.file.src_uri]
@@ -196,28 +222,17 @@ def _already_rendered(page: Page, config: MkDocsConfig, files: Files) -> None:
     """MkDocs' ``render`` for a page :func:`prerender` has rendered: nothing left to do."""
 
 
-class _Collect(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.INFO)
-        self.records: list[tuple[int, str, str]] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.records.append((record.levelno, record.name, record.getMessage()))
-
-
 def _start_worker() -> None:
     """Collect what MkDocs logs in this worker: it is thrown away, and its parent logs what it collected."""
-    collect = _Collect()
-    logging.getLogger("mkdocs").handlers = [collect]
-    _job["collect"] = collect
+    assert _job is not None
+    logging.getLogger("mkdocs").handlers = [_job.collect]
 
 
 def _render_chunk(uris: list[str]) -> list[tuple[str, str, _Rendered | None]]:
     """Each page's address, cache key, and what rendering it produced (None: the cache holds it)."""
-    config: MkDocsConfig = _job["config"]
-    files: Files = _job["files"]
-    cache: ResultCache = _job["cache"]
-    collect: _Collect = _job["collect"]
+    job = _job
+    assert job is not None  # set by prerender before it forked this worker
+    config, files, cache, collect = job.config, job.files, job.cache, job.collect
     out: list[tuple[str, str, _Rendered | None]] = []
     for uri in uris:
         file = files.get_file_from_path(uri)
@@ -226,15 +241,13 @@ def _render_chunk(uris: list[str]) -> list[tuple[str, str, _Rendered | None]]:
         page.read_source(config)
         assert page.markdown is not None
         text = config.plugins.on_page_markdown(page.markdown, page=page, config=config, files=files)
-        key = _key(_job["fingerprint"], uri, text)
+        key = _key(job.fingerprint, uri, text)
         if _Rendered.from_json(cache.get(key)) is not None:
             out.append((uri, key, None))
             continue
-        md = _job.get("markdown")
-        if md is None:  # one converter for all the pages this worker renders
-            md = _job["markdown"] = markdown.Markdown(
-                extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {}
-            )
+        md = job.converter
+        if md is None:
+            md = job.converter = markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"] or {})
         md.reset()
         collect.records = []
         raw_html = _RawHTMLPreprocessor()

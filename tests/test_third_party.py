@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 import yaml
 
-from learning_library.privacy import third_party_settings
+from learning_library.third_party import third_party_settings
 
 from .conftest import REPO, mkdocs_build
 

@@ -10,9 +10,10 @@ colours come from the stylesheet, so charts follow the site's colour scheme.
 
 from __future__ import annotations
 
-import html
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+from ..text import escape_html
 
 ROW_HEIGHT = 44
 """One bar: its label on one line, the bar and its value beneath."""
@@ -41,7 +42,7 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], *, columns: Sequen
         bars: the figures, in the order to show them.
         columns: the table's column headings: the labels' and the values'.
     """
-    e = html.escape
+    e = escape_html
     top = max((b.value for b in bars), default=0)
     description = "; ".join(f"{b.label}: {b.value}" for b in bars) + "." if bars else "No figures yet."
     height = ROW_HEIGHT * len(bars)
@@ -69,12 +70,12 @@ def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], *, columns: Sequen
 
 def table(bars: Sequence[Bar], columns: Sequence[str]) -> str:
     """The figures of a chart as a table, the labels linked where the bar has a page."""
-    e = html.escape
+    e = escape_html
     head = "".join(f'<th scope="col">{e(c)}</th>' for c in columns)
     body = "".join(f'<tr><th scope="row">{_label(b)}</th><td>{b.value}</td></tr>' for b in bars)
     return f'<table class="ll-chart-table"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
 
 
 def _label(bar: Bar) -> str:
-    label = html.escape(bar.label)
-    return f'<a href="{html.escape(bar.href, quote=True)}">{label}</a>' if bar.href else label
+    label = escape_html(bar.label)
+    return f'<a href="{escape_html(bar.href)}">{label}</a>' if bar.href else label

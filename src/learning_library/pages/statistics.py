@@ -1,21 +1,22 @@
 """The statistics page: what the library holds, by year, type and theme, and where its recommendations stand.
 
 The figures are counted here from the published documents and the tracker's
-rows, once, and drawn by :mod:`learning_library.charts`; the page and its
+rows, once, and drawn by :mod:`learning_library.pages.charts`; the page and its
 tests read the same :class:`Figures`.
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from . import charts, layout
+from .. import addresses
+from ..text import front_matter, noun_for
+from ..vocabulary import REVIEW
+from . import charts
 from .charts import Bar
-from .content import Document
-from .tracker import STATUS_LABELS, Tracked, counts_by_status
-from .vocabulary import REVIEW, Vocabulary
+from .library_index import LibraryIndex
+from .progress import STATUS_LABELS, counts_by_status
 
 
 @dataclass(frozen=True)
@@ -31,13 +32,14 @@ class Figures:
     overdue: int
 
 
-def figures(documents: Sequence[Document], tracked: Sequence[Tracked], vocabulary: Vocabulary) -> Figures:
+def figures(index: LibraryIndex) -> Figures:
     """Count the published documents and recommendations.
 
     Years run from the earliest publication to the latest with none left out,
     so a year without publications shows as a gap; types and themes with no
     publication are left out; themes are ordered by number, then as in themes.yml.
     """
+    documents, tracked, vocabulary = index.live, index.tracked, index.vocabulary
     years = Counter(d.published.year for d in documents)
     by_year = tuple((y, years.get(y, 0)) for y in range(max(years), min(years) - 1, -1)) if years else ()
     types = Counter(d.type for d in documents)
@@ -58,29 +60,30 @@ def figures(documents: Sequence[Document], tracked: Sequence[Tracked], vocabular
     )
 
 
-def page(f: Figures, vocabulary: Vocabulary, directory_urls: bool = True) -> str:
+def page(index: LibraryIndex) -> str:
     """The statistics page as Markdown: headline figures, then one chart (with its table) per count."""
-    uri = layout.STATISTICS
+    uri = addresses.STATISTICS
+    f, vocabulary, directory_urls = figures(index), index.vocabulary, index.settings.directory_urls
 
     def link(to: str) -> str:
-        return layout.href(uri, to, directory_urls)
+        return addresses.href(uri, to, directory_urls)
 
     recommendations = sum(n for _, n in f.by_status)
     evidenced = dict(f.by_status).get("impact-evidenced", 0)
     share = f" ({round(100 * evidenced / recommendations)}%)" if recommendations else ""
-    tracker_link = link(layout.TRACKER)
+    tracker_link = link(addresses.TRACKER)
     parts = [
-        "---\ntitle: Statistics\ndescription: What the library holds, by year, type and theme, and where its recommendations stand.\n---\n",
-        f"The library holds **{f.reviews}** published review{'s' if f.reviews != 1 else ''} and **{f.briefings}** "
-        f"briefing{'s' if f.briefings != 1 else ''}. Their reviews made **{recommendations}** recommendation"
-        f"{'s' if recommendations != 1 else ''}; the improvement asked for is evidenced for **{evidenced}**{share}, "
-        f"and **{f.overdue}** {'has' if f.overdue == 1 else 'have'} an update overdue "
+        front_matter("Statistics", "What the library holds, by year, type and theme, and where its recommendations stand."),
+        f"The library holds **{f.reviews}** published {noun_for(f.reviews, 'review')} and **{f.briefings}** "
+        f"{noun_for(f.briefings, 'briefing')}. Their reviews made **{recommendations}** {noun_for(recommendations, 'recommendation')}; "
+        f"the improvement asked for is evidenced for **{evidenced}**{share}, "
+        f"and **{f.overdue}** {noun_for(f.overdue, 'has', 'have')} an update overdue "
         f'(see the <a href="{tracker_link}">recommendations tracker</a>).\n',
         "## Publications by year\n",
         charts.bar_chart(
             "ll-chart-years",
             "Reviews and briefings published each year",
-            [Bar(str(y), n, link(layout.year_uri(y)) if n else None) for y, n in f.by_year],
+            [Bar(str(y), n, link(addresses.year_uri(y)) if n else None) for y, n in f.by_year],
             columns=("Year", "Publications"),
         ),
         "\n## Publications by type\n",
@@ -94,7 +97,7 @@ def page(f: Figures, vocabulary: Vocabulary, directory_urls: bool = True) -> str
         charts.bar_chart(
             "ll-chart-themes",
             "Reviews and briefings by theme (a document may have several themes)",
-            [Bar(vocabulary.themes[t].label, n, link(layout.theme_uri(t))) for t, n in f.by_theme],
+            [Bar(vocabulary.themes[t].label, n, link(addresses.theme_uri(t))) for t, n in f.by_theme],
             columns=("Theme", "Publications"),
         ),
         "\n## Recommendations by status\n",

@@ -1,4 +1,4 @@
-"""Where everything lands in the built site, as paths in the site's (virtual) docs folder.
+"""Addresses: where everything lands in the built site, as paths in the site's (virtual) docs folder.
 
 One home for page addresses, so the link check, the generated pages and the
 MkDocs hooks agree on them. Paths are POSIX and relative to ``docs_dir``, the

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from learning_library.layout import asset_href, href, page_url
+from learning_library.addresses import asset_href, href, page_url
 
 
 @pytest.mark.parametrize(

@@ -12,12 +12,10 @@ from __future__ import annotations
 import datetime as dt
 import posixpath
 import xml.etree.ElementTree as ET
-from collections.abc import Sequence
 from urllib.parse import urljoin
 
-from . import layout
-from .content import Document
-from .vocabulary import Vocabulary
+from .. import addresses
+from .library_index import LibraryIndex
 
 FEED_SIZE = 50
 """The newest publications in the feed; readers poll it, so it stays small."""
@@ -37,7 +35,7 @@ def absolute(path: str, site_url: str | None) -> str:
 
 def address(uri: str, site_url: str | None, directory_urls: bool = True) -> str:
     """The address of a page for the feed."""
-    return absolute(layout.page_url(uri, directory_urls), site_url)
+    return absolute(addresses.page_url(uri, directory_urls), site_url)
 
 
 def _id(uri: str, day: dt.date, site_url: str | None, directory_urls: bool) -> str:
@@ -47,23 +45,14 @@ def _id(uri: str, day: dt.date, site_url: str | None, directory_urls: bool) -> s
     return f"tag:learning-library.invalid,{day.isoformat()}:{posixpath.splitext(uri)[0]}"
 
 
-def atom(
-    documents: Sequence[Document],
-    vocabulary: Vocabulary,
-    *,
-    title: str,
-    site_url: str | None,
-    directory_urls: bool = True,
-) -> str:
-    """The feed, as XML text.
+def atom(index: LibraryIndex) -> str:
+    """The feed, as XML text: the newest live documents, with the site's name as title and author.
 
-    Args:
-        documents: the documents live on the day of the build, newest first.
-        vocabulary: for the labels of types and themes.
-        title: the site's name.
-        site_url: the site's address from ``mkdocs.yml``, if any.
-        directory_urls: MkDocs' ``use_directory_urls``.
+    Every text and attribute is escaped by ElementTree, so an author's
+    ``<``, ``&`` or quotes reach a feed reader as text.
     """
+    settings, vocabulary = index.settings, index.vocabulary
+    title, site_url, directory_urls = settings.site_name, settings.site_url, settings.directory_urls
     ET.register_namespace("", ATOM)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
@@ -72,19 +61,19 @@ def atom(
             element.text = text
         return element
 
-    entries = list(documents[:FEED_SIZE])
+    entries = list(index.live[:FEED_SIZE])
     feed = ET.Element(f"{{{ATOM}}}feed", {"{http://www.w3.org/XML/1998/namespace}lang": "en"})
     sub(feed, "title", title)
     sub(feed, "subtitle", "New reviews and briefings")
-    sub(feed, "link", rel="self", type=MEDIA_TYPE, href=absolute(layout.FEED, site_url))
-    sub(feed, "link", rel="alternate", type="text/html", href=address(layout.HOME, site_url, directory_urls))
-    sub(feed, "id", absolute(layout.FEED, site_url) if site_url else "tag:learning-library.invalid,2024:feed")
+    sub(feed, "link", rel="self", type=MEDIA_TYPE, href=absolute(addresses.FEED, site_url))
+    sub(feed, "link", rel="alternate", type="text/html", href=address(addresses.HOME, site_url, directory_urls))
+    sub(feed, "id", absolute(addresses.FEED, site_url) if site_url else "tag:learning-library.invalid,2024:feed")
     newest = max((d.published for d in entries), default=dt.date(2000, 1, 1))
     sub(feed, "updated", _timestamp(newest))
     author = sub(feed, "author")
     sub(author, "name", title)
     for document in entries:
-        uri = layout.document_uri(document)
+        uri = addresses.document_uri(document)
         entry = sub(feed, "entry")
         sub(entry, "title", document.title)
         sub(entry, "link", rel="alternate", type="text/html", href=address(uri, site_url, directory_urls))

@@ -1,0 +1,198 @@
+"""MkDocs' build events, each adapting the library to one step of the build, and nothing more.
+
+- ``on_config`` checks that the site turns on the Markdown the generated pages
+  are written in, runs the same check as ``learning-library check`` and stops
+  the build on any error before a page is written, and warns about settings
+  that would send visitors to other hosts (see :mod:`learning_library.third_party`);
+- ``on_files`` adds the reviews, briefings, generated pages, the feed and published attachments to the build;
+- ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs.render`)
+  and starts the search index of the documents;
+- ``on_page_markdown`` fills the home page's blocks;
+- ``on_env``, once every page is read, escapes the page values the templates
+  print as they are (see :func:`learning_library.mkdocs.theme.escape_page_values`);
+- ``on_post_page`` and ``on_post_template`` put each page's Content-Security-Policy
+  in it (see :mod:`learning_library.csp`);
+- ``on_post_build`` finishes the search index;
+- ``on_serve`` watches the library's own folders for ``mkdocs serve``;
+- ``on_build_error`` empties the output folder, so a failed build leaves
+  nothing behind that could be published.
+
+MkDocs imports the hooks once and does not reload them under ``mkdocs serve``,
+so the state here (:data:`STATE`) is the current build's alone, started
+afresh at every ``on_config``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.utils import clean_directory
+
+from .. import addresses, check, csp, pages, third_party
+from ..attachments.references import published as published_attachments
+from ..content import Document
+from ..errors import LibraryError
+from ..findings import Severity
+from ..formats import logs_may_be_public, summary_line, text_line
+from ..library import Settings, load_settings, today
+from ..pages import LibraryIndex, feed, home
+from ..search import Indexing, index_documents, index_site
+from . import theme
+from .render import prerender
+
+log = logging.getLogger("mkdocs.hooks.learning_library")
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A library that passed the check, as the rest of the build uses it."""
+
+    settings: Settings
+    index: LibraryIndex
+    documents: dict[str, Document]
+    """The published documents by their page's address: the pages the search index holds."""
+    attachments: set[str]
+    """The attachments something published today refers to, by their address."""
+
+
+@dataclass
+class BuildState:
+    """What the hooks know of the current build."""
+
+    command: str = "build"
+    """``build``, ``gh-deploy`` or ``serve``, from ``on_startup``: only a failed ``build`` empties the output folder."""
+    site_dir: str | None = None
+    checked: Checked | None = None
+    indexing: Indexing | None = None
+    """The search index being built, from ``on_nav`` until ``on_post_build``."""
+
+    def start(self, site_dir: str) -> None:
+        """Forget the previous build (``mkdocs serve`` builds again and again in one process)."""
+        self.site_dir, self.checked, self.indexing = site_dir, None, None
+
+    @property
+    def library(self) -> Checked:
+        if self.checked is None:
+            raise RuntimeError("learning-library: a build event came before on_config finished")  # a bug, not bad input
+        return self.checked
+
+
+STATE = BuildState()
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    STATE.command = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    STATE.start(config.site_dir)
+    missing = theme.missing_extensions(config)
+    if missing:
+        raise Abort(f"learning-library: {missing}.")
+    try:
+        settings = load_settings(Path(config.config_file_path))
+        on = today()
+        outcome = check.run(settings, on=on)
+    except LibraryError as exc:
+        raise Abort(f"learning-library: the check could not run: {exc}") from None
+    results = outcome.results
+    for finding in results:
+        line = text_line(finding, show_text=not logs_may_be_public())
+        (log.error if finding.severity is Severity.ERROR else log.warning)(line)
+    if results.blocks or (config.strict and results.warnings):
+        raise Abort(f"learning-library: {summary_line(results)}. Nothing was built; fix the problems above and build again.")
+    index = pages.index_library(outcome.library, on)
+    STATE.checked = Checked(
+        settings=settings,
+        index=index,
+        documents={addresses.document_uri(d): d for d in index.live},
+        attachments=published_attachments(outcome.library, on),
+    )
+    if config.nav is None:
+        config.nav = theme.default_nav(p.uri for p in outcome.library.pages)
+    theme.use_library_theme(config)
+    for problem in third_party.third_party_settings(config.theme, config.repo_url, config.extra):
+        log.warning(f"learning-library: {problem}")
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    checked = STATE.library
+    listed = {addresses.REVIEWS_INDEX, addresses.BRIEFINGS_INDEX, addresses.THEMES_INDEX, addresses.YEARS_INDEX, *addresses.GENERATED_PAGES}
+    for uri, markdown in pages.generate(checked.index).items():
+        inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
+        files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
+    files.append(File.generated(config, addresses.FEED, content=feed.atom(checked.index)))
+    for asset in (theme.PACKAGE / "assets").iterdir():
+        files.append(File.generated(config, f"{addresses.ASSETS}/{asset.name}", content=asset.read_bytes()))
+    # Only attachments something published today refers to: a draft's report waits for the draft.
+    for uri in sorted(checked.attachments):
+        files.append(File.generated(config, addresses.attachment_uri(uri), abs_src_path=str(checked.settings.root / uri)))
+    return files
+
+
+def on_nav(nav: Any, config: MkDocsConfig, files: Files) -> Any:
+    """Render every page on both cores before MkDocs would render them one by one."""
+    documents = STATE.library.documents
+    site_pages = [file.page or Page(None, file, config) for file in files.documentation_pages()]
+    if prerender(site_pages, config, files):
+        # Index the documents now, on the other core, while MkDocs writes the site.
+        rendered = [p for p in site_pages if p.file.src_uri in documents]
+        STATE.indexing = index_documents(
+            ((p.file.dest_uri, documents[p.file.src_uri].title, p.content or "") for p in rendered), Path(config.site_dir)
+        )
+    return nav
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri == addresses.HOME:
+        return home.page(STATE.library.index, markdown)
+    return markdown
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    """Every page has been read and rendered; before any is written, escape what the templates print as it is."""
+    theme.escape_page_values(files.documentation_pages())
+    return env
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return csp.add_policy(output, authored=page.content or "")
+
+
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    """The theme's own pages (404.html) get a policy too; sitemap.xml and other templates are not HTML."""
+    return csp.add_policy(output_content) if template_name.endswith(".html") else output_content
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    try:
+        indexing, STATE.indexing = STATE.indexing, None
+        (indexing or index_site(Path(config.site_dir))).wait()
+    except LibraryError as exc:
+        raise Abort(f"learning-library: {exc}") from None
+
+
+def on_serve(server: Any, config: MkDocsConfig, builder: Any) -> Any:
+    root = Path(config.config_file_path).parent
+    for path in (root / "reviews", root / "briefings", root / "themes.yml", root / "anonymisation.yml"):
+        if path.exists():
+            server.watch(str(path))
+    return server
+
+
+def on_build_error(error: Exception) -> None:
+    indexing, STATE.indexing = STATE.indexing, None
+    if indexing is not None:
+        indexing.stop()
+    if STATE.command in ("build", "gh-deploy") and STATE.site_dir:
+        clean_directory(STATE.site_dir)
+        log.error("learning-library: the build failed, so the output folder was emptied; nothing in it can be published.")

@@ -1,0 +1,127 @@
+"""A review's or briefing's own page: the metadata panel, the text, its recommendations and what it connects to.
+
+A 7-minute briefing is shown as a one-page handout of its seven parts. Links
+are written as relative links between ``.md`` files, so the site builder
+resolves them (and would report any we got wrong).
+"""
+
+from __future__ import annotations
+
+from .. import addresses, fences
+from ..content import Document
+from ..text import escape_html, escape_markdown, format_date, front_matter, markdown_cell, plural
+from . import search_page
+from .library_index import LibraryIndex
+from .listings import listing, theme_links
+from .progress import overdue_badge, status_badge
+
+SEVEN_MINUTE_BRIEFING = "seven-minute-briefing"
+"""The briefing type shown as a one-page handout of seven numbered parts."""
+
+
+def page(index: LibraryIndex, document: Document) -> str:
+    """The document's page, as Markdown."""
+    uri = addresses.document_uri(document)
+    handout = document.type == SEVEN_MINUTE_BRIEFING
+    body = document.source.body.strip()
+    parts = [
+        front_matter(document.title, document.summary, library_document=True),
+        metadata_panel(index, document, uri),
+        _handout(index, document, body) if handout else body,
+        "",
+    ]
+    if document.recommendations:
+        parts.append(recommendations(index, document))
+    if document.response:
+        parts.append(f"## The partnership's response in full\n\n{escape_markdown(document.response)}\n")
+    elif document.response_file:
+        link = addresses.relative(uri, addresses.attachment_uri(document.response_file))
+        parts.append(f"## The partnership's response in full\n\n[Read the partnership's response]({link})\n")
+    connected = index.drawn_on_by(document) if document.is_review else index.draws_on(document)
+    if connected:
+        heading = "The reviews this briefing draws on" if not document.is_review else "Briefings that draw on this review"
+        parts.append(f"## {heading}\n\n" + listing(index, connected, uri))
+    shown = {d.slug for d in connected}
+    related = [d for d in index.related(document) if d.slug not in shown]
+    if related:
+        parts.append("## Related learning\n\n" + listing(index, related, uri))
+    if handout:
+        # On paper the handout stands alone: what follows it is for the screen.
+        parts[3:] = ['<div class="ll-no-print" markdown>\n', *parts[3:], "</div>\n"]
+    return "\n".join(parts)
+
+
+def _handout(index: LibraryIndex, document: Document, body: str) -> str:
+    """A 7-minute briefing as a handout: each ``##`` part in a box, two columns on a wide screen and on paper.
+
+    The parts are the author's own ``##`` headings, numbered as written.
+    A line under the title, for paper only, says what and whose the handout is.
+    """
+    sections: list[list[str]] = [[]]
+    for line in fences.lines(body):
+        if not line.code and line.text.startswith("## "):
+            sections.append([])
+        sections[-1].append(line.text)
+    intro, *parts = ("\n".join(lines).strip() for lines in sections)
+    boxes = "\n".join(f'<section class="ll-part" markdown>\n\n{part}\n\n</section>\n' for part in parts)
+    byline = (
+        f'<p class="ll-print-only">{escape_html(index.vocabulary.type_term(document.type).label)} · '
+        f"{format_date(document.published)} · {escape_html(index.settings.site_name)}</p>"
+    )
+    return f'{byline}\n\n{intro}\n\n<div class="ll-handout" markdown>\n\n{boxes}\n</div>\n'
+
+
+def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
+    """The panel above the text: type, date, age, agencies, themes, model and report, with the search facets marked."""
+    v = index.vocabulary
+    kind = "review" if document.is_review else "briefing"
+    year_link = addresses.relative(uri, addresses.year_uri(document.published.year))
+    rows = [
+        ("Type", search_page.filter_span("type", v.type_term(document.type).label)),
+        ("Published", f"[{format_date(document.published)}]({year_link})"),
+    ]
+    if document.age_band:
+        rows.append(("Age of the child", search_page.filter_span("age", v.age_bands[document.age_band].label)))
+    if document.agencies:
+        rows.append(("Agencies involved", ", ".join(search_page.filter_span("agency", v.agencies[a].label) for a in document.agencies)))
+    if document.audience:
+        rows.append(("For", ", ".join(escape_markdown(a) for a in document.audience)))
+    rows.append(("Themes", theme_links(index, document.themes, uri, facet=True)))
+    if document.model:
+        rows.append(("Review model", escape_markdown(document.model)))
+    if document.report:
+        if document.report_available(index.on):
+            link = addresses.relative(uri, addresses.attachment_uri(document.report))
+            rows.append(("Full report", f"[Read the full report (PDF)]({link})"))
+        elif document.available_until:
+            rows.append(("Full report", f"Available until {format_date(document.available_until)}; the summary remains here"))
+    if document.national_repository:
+        rows.append(("National repository", f"[This review in the national case review repository]({document.national_repository})"))
+    body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
+    facts = search_page.hidden_facts(year=document.published.year, date=document.published.isoformat(), summary=document.summary, kind=kind)
+    return f'<div class="ll-meta" role="group" aria-label="About this {kind}" data-pagefind-ignore="index" markdown>\n\n{body}\n\n{facts}\n\n</div>\n'
+
+
+def recommendations(index: LibraryIndex, document: Document) -> str:
+    """The review's recommendations with their owner, status, progress and, where due, the overdue flag."""
+    uri = addresses.document_uri(document)
+    rows = index.tracked_by_review.get(document.slug, [])
+    lines = ["## Recommendations and progress", "", "| | Recommendation | Owner | Status | Last updated |", "|---|---|---|---|---|"]
+    for row in rows:
+        rec = row.recommendation
+        updated = format_date(rec.updated) if rec.updated else "Not yet updated"
+        flag = f"<br>{overdue_badge()}" if row.overdue else ""
+        evidence = f"<br>*Progress:* {markdown_cell(rec.evidence)}" if rec.evidence else ""
+        lines.append(
+            f"| {escape_markdown(rec.id)} | {markdown_cell(rec.text)}{evidence} | {markdown_cell(rec.owner or '')} "
+            f"| {status_badge(rec.status)} | {updated}{flag} |"
+        )
+    tracker_link = addresses.relative(uri, addresses.TRACKER)
+    period = index.settings.overdue_after_months
+    lines += [
+        "",
+        f"**Update overdue** means a recommendation is still open or in progress and no progress "
+        f"has been recorded for more than {plural(period, 'month')}. "
+        f"Every review's recommendations are in the [recommendations tracker]({tracker_link}).",
+    ]
+    return "\n".join(lines) + "\n"
