@@ -42,25 +42,22 @@ import contextlib
 import json
 import os
 import platform
-import re
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
-
-import yaml
 
 # Run as a script (``python bench/build.py``), this folder is already on the path;
 # run any other way (``python -m bench.build``), it is not.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from learning_library.cache import cache_file
 from learning_library.mkdocs.render import RENDER_CACHE
-from synthetic import REPO_ROOT, generate_library, load_config, repository_hooks
+from measure import STDERR_LINES, BuildFailed, Figures, measure_site, run_build
+from plain_site import BenchError, make_plain_library
+from synthetic import REPO_ROOT, generate_library, repository_hooks
 
 SCALING_TARGET = 2.2
 """The most a project build at 2N documents may take, as a multiple of N."""
@@ -68,84 +65,9 @@ SCALING_TARGET = 2.2
 BRIEFINGS_PER_REVIEW = 5
 """One briefing for every five reviews, about the mix a partnership publishes."""
 
-STDERR_LINES = 40
-"""How much of a failed build's error output to show."""
-
 MARKER = ".bench-build"
 """Marks a ``--keep`` folder as this benchmark's, so a rerun may empty it and
 nothing else is ever deleted."""
-
-PLAIN_THEME: dict[str, Any] = {
-    "name": "material",
-    "language": "en",
-    "font": False,
-    "features": ["navigation.tabs", "navigation.top", "search.highlight", "toc.follow"],
-}
-"""The baseline's theme settings: those of the project's ``mkdocs.yml`` when the
-benchmark was written. They are fixed here, not read from the project, so that
-the baseline stays the same while the project's settings change."""
-
-PLAIN_MARKDOWN_EXTENSIONS: list[Any] = [
-    {"toc": {"permalink": True}},
-    "attr_list",
-    "md_in_html",
-    "admonition",
-    "tables",
-    "def_list",
-]
-"""The baseline renders Markdown with the project's extensions, so that the two
-builds differ in how pages are organised, not in how Markdown is parsed."""
-
-FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
-THEMES_KEY = re.compile(r"^themes:", re.MULTILINE)
-
-
-class BenchError(Exception):
-    """The benchmark cannot run as asked; the message says what to change."""
-
-
-class BuildFailed(Exception):
-    """A build exited with an error."""
-
-    def __init__(self, side: str, directory: Path, exit_code: int, stderr_tail: str) -> None:
-        """Record what failed, where, and the end of its error output.
-
-        Args:
-            side: which build failed.
-            directory: where it ran.
-            exit_code: its exit status.
-            stderr_tail: the last lines of its error output.
-        """
-        super().__init__(f"the {side} build failed with exit status {exit_code} in {directory}")
-        self.side = side
-        self.directory = directory
-        self.exit_code = exit_code
-        self.stderr_tail = stderr_tail
-
-
-@dataclass(frozen=True)
-class Figures:
-    """What one build cost and what it wrote."""
-
-    side: str
-    documents: int
-    seconds: float
-    cpu_seconds: float
-    peak_rss_bytes: int
-    output_bytes: int
-    html_pages: int
-    html_bytes: int
-    search_index_bytes: int | None
-
-    @property
-    def kb_per_page(self) -> float:
-        """Average size of an HTML page, in KB."""
-        return self.html_bytes / self.html_pages / 1024 if self.html_pages else 0.0
-
-    def as_json(self) -> dict[str, Any]:
-        """The figures, with the derived ones, for ``--json``."""
-        return {**asdict(self), "kb_per_page": round(self.kb_per_page, 2)}
-
 
 # --------------------------------------------------------------------------
 # Preparing the two sites
@@ -167,137 +89,9 @@ def why_no_project_build() -> str | None:
     return None
 
 
-def _split_front_matter(path: Path) -> tuple[str, str]:
-    """A generated document's front matter and body."""
-    text = path.read_text(encoding="utf-8")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        raise BenchError(f"{path}: no front matter between '---' lines at the top of the file")
-    return match.group(1), text[match.end() :]
-
-
-def _title(front_matter: str, fallback: str) -> str:
-    """The ``title:`` of a page's front matter, for its nav entry."""
-    data = yaml.safe_load(front_matter) or {}
-    return str(data.get("title") or fallback) if isinstance(data, dict) else fallback
-
-
-def make_plain_library(library: Path, dest: Path) -> int:
-    """Write the plain mkdocs-material site for a generated library.
-
-    Every review and briefing goes under ``docs/reviews/`` and ``docs/briefings/``
-    beside the hand-written pages, with ``themes:`` renamed ``tags:`` so the tags
-    plugin shows them; plain MkDocs ignores the other project keys. The nav lists
-    every page, as a site without generated indexes must.
-
-    Args:
-        library: a library written by ``synthetic.generate_library``.
-        dest: an empty or missing folder for the plain site.
-
-    Returns:
-        The number of reviews and briefings in the site.
-    """
-    pages_dir = library / str(load_config(library / "mkdocs.yml").get("docs_dir") or "docs")
-    docs = dest / "docs"
-    shutil.copytree(pages_dir, docs)
-
-    nav: list[Any] = [{"Home": "index.md"}]
-    documents = 0
-    for folder, label in (("reviews", "Reviews"), ("briefings", "Briefings")):
-        (docs / folder).mkdir(parents=True, exist_ok=True)
-        entries = []
-        for path in sorted((library / folder).glob("*.md")):
-            front, body = _split_front_matter(path)
-            (docs / folder / path.name).write_text(f"---\n{THEMES_KEY.sub('tags:', front)}---\n{body}", "utf-8")
-            entries.append({_title(front, path.stem): f"{folder}/{path.name}"})
-        nav.append({label: entries})
-        documents += len(entries)
-    for page in sorted(docs.glob("*.md")):
-        if page.name != "index.md":
-            nav.append({_title(_split_front_matter(page)[0], page.stem): page.name})
-
-    config: dict[str, Any] = {
-        "site_name": "Learning library (plain mkdocs-material baseline)",
-        "docs_dir": "docs",
-        "site_dir": "site",
-        "theme": PLAIN_THEME,
-        "plugins": ["search", "tags"],
-        "markdown_extensions": PLAIN_MARKDOWN_EXTENSIONS,
-        "nav": nav,
-    }
-    if (docs / "assets" / "library.css").is_file():
-        config["extra_css"] = ["assets/library.css"]
-    (dest / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False, allow_unicode=True, width=4096), encoding="utf-8")
-    return documents
-
-
 # --------------------------------------------------------------------------
 # Building and measuring
 # --------------------------------------------------------------------------
-
-
-def _peak_rss_bytes(ru_maxrss: int) -> int:
-    """``ru_maxrss`` in bytes: Linux reports KB, macOS bytes."""
-    return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024
-
-
-def run_build(side: str, directory: Path, env: dict[str, str]) -> tuple[float, float, int]:
-    """Run ``mkdocs build --quiet`` in ``directory`` in a child process.
-
-    The child is reaped with ``os.wait4`` so that its own peak memory is
-    measured, not this process's. Output goes to files beside the site, not to
-    pipes, so a chatty build can neither block nor skew the timing.
-
-    Returns:
-        Wall time in seconds; CPU seconds (user and system, of the build and
-        the worker and indexing processes it waited for: on a shared machine
-        this moves much less than wall time); the child's peak resident
-        memory in bytes.
-
-    Raises:
-        BuildFailed: the build exited with an error.
-    """
-    logs = directory.parent / "logs"
-    logs.mkdir(exist_ok=True)
-    stdout_path, stderr_path = logs / f"{directory.name}.stdout", logs / f"{directory.name}.stderr"
-    command = [sys.executable, "-m", "mkdocs", "build", "--quiet"]
-    with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
-        start = time.perf_counter()
-        process = subprocess.Popen(command, cwd=directory, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - start
-    # wait4 reaped the child; tell Popen so it does not try again.
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        lines = stderr_path.read_text(encoding="utf-8", errors="replace").splitlines()
-        raise BuildFailed(side, directory, process.returncode, "\n".join(lines[-STDERR_LINES:]))
-    return seconds, usage.ru_utime + usage.ru_stime, _peak_rss_bytes(usage.ru_maxrss)
-
-
-def measure_site(site: Path) -> tuple[int, int, int, int | None]:
-    """Sizes of a built site.
-
-    Returns:
-        Total bytes, number of HTML pages, bytes of HTML, and bytes of the
-        search index: Material's ``search/search_index.json`` (which every
-        visitor downloads whole) or the project's ``pagefind/`` folder (of which
-        a visitor downloads only the fragments a query needs); ``None`` if neither.
-    """
-    total = pages = html = 0
-    for root, _dirs, files in os.walk(site):
-        for name in files:
-            size = os.path.getsize(os.path.join(root, name))
-            total += size
-            if name.endswith(".html"):
-                pages += 1
-                html += size
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        return total, pages, html, index.stat().st_size
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        return total, pages, html, sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
-    return total, pages, html, None
 
 
 def build_side(side: str, directory: Path, documents: int) -> Figures:

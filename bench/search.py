@@ -40,7 +40,8 @@ from typing import Any
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import build_side, make_plain_library
+from build import build_side
+from plain_site import make_plain_library
 from synthetic import generate_library
 
 CHROMIUM = os.environ.get("LEARNING_LIBRARY_CHROMIUM", "/usr/bin/chromium")

@@ -1,4 +1,4 @@
-"""The benchmarks' synthetic library stays a valid library, so a change to the content model cannot break the benchmarks silently."""
+"""The benchmarks keep working: a change to the content model or the build cannot break them silently."""
 
 from __future__ import annotations
 
@@ -10,11 +10,11 @@ import pytest
 from .conftest import REPO, CheckJson
 
 sys.path.insert(0, str(REPO / "bench"))
+from build import main as build_benchmark
 from synthetic import generate_library
 
-pytestmark = pytest.mark.model
 
-
+@pytest.mark.model
 def test_a_small_synthetic_library_passes_the_check(tmp_path: Path, check_json: CheckJson) -> None:
     root = tmp_path / "library"
     generate_library(root, n_reviews=4, n_briefings=2)
@@ -22,3 +22,10 @@ def test_a_small_synthetic_library_passes_the_check(tmp_path: Path, check_json: 
     code, data = check_json(root, "--no-cache")
     assert code == 0, data.get("findings") or data
     assert data["summary"]["errors"] == 0 and data["summary"]["files"] >= 6
+
+
+@pytest.mark.build
+def test_the_build_benchmark_runs_small_and_prints_both_sides(capsys: pytest.CaptureFixture[str]) -> None:
+    assert build_benchmark(["--docs", "2"]) == 0
+    table = capsys.readouterr().out
+    assert all(f"\n{side} " in table for side in ("project", "project-rebuild", "plain"))
