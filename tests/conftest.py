@@ -8,6 +8,7 @@ loads the spaCy model of the anonymisation check. ``make unit`` runs the rest, t
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import os
 import shutil
@@ -21,6 +22,8 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+from PIL import ExifTags, Image
+from pypdf import PdfReader, PdfWriter
 
 from learning_library import pages
 from learning_library.cli import main
@@ -36,6 +39,37 @@ CheckText = Callable[..., tuple[int, str, str]]
 """``check_text(root, *args)``: ``learning-library check`` in ``root``, its exit status, stdout and stderr."""
 Invoke = Callable[..., Result]
 """``invoke(root, *args)``: any ``learning-library`` command in ``root``."""
+
+
+# --- attachments made by the tests, with invented names and a made-up GPS position ----------
+
+
+XMP_CREATOR = (  # an XMP packet naming its creator, as cameras and Office write it
+    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
+    'xmp:CreateDate="2023-06-14T10:22:01Z"><dc:creator><rdf:Seq><rdf:li>{name}</rdf:li></rdf:Seq></dc:creator>'
+    "</rdf:Description></rdf:RDF></x:xmpmeta>"
+)
+
+
+def photo(*, gps: bool = True, artist: str | None = None, fmt: str = "JPEG") -> bytes:
+    """A small picture with a made-up GPS position (a field in the sea off the example coast) and, optionally, an Artist."""
+    exif = Image.Exif()
+    if gps:
+        exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (4.0, 7.0, 30.0)}
+    if artist:
+        exif[0x013B] = artist
+    out = io.BytesIO()
+    Image.new("RGB", (24, 16), (40, 90, 160)).save(out, fmt, exif=exif)
+    return out.getvalue()
+
+
+def encrypted(data: bytes) -> bytes:
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt("invented-password", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def copy_example(root: Path, *, with_cache: bool = False) -> Path:

@@ -5,7 +5,6 @@ Every PDF and image here is made by the test, with invented names and a made-up 
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -13,48 +12,30 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
-from PIL import ExifTags, Image, PngImagePlugin
-from pypdf import PdfReader, PdfWriter
+from pypdf import PdfReader
 from tools.make_example_attachments import text_pdf
 
 from learning_library.attachments import images, pdf
 from learning_library.cli import main
 
-from .conftest import CheckJson, copy_example, document, mkdocs_build
+from .conftest import XMP_CREATOR, CheckJson, Invoke, copy_example, document, encrypted, mkdocs_build, photo
 
 PLANTED = "Jordan Pemberton-Smyth"
 REPORT = "reviews/files/2024-child-ruby-report.pdf"
-XMP_CREATOR = (
-    '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
-    '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/" '
-    'xmp:CreateDate="2023-06-14T10:22:01Z"><dc:creator><rdf:Seq><rdf:li>{name}</rdf:li></rdf:Seq></dc:creator>'
-    "</rdf:Description></rdf:RDF></x:xmpmeta>"
-)
 
 
-def photo(*, gps: bool = True, artist: str | None = None, fmt: str = "JPEG") -> bytes:
-    """A small picture with a made-up GPS position (a field in the sea off the example coast) and, optionally, an Artist."""
-    exif = Image.Exif()
-    if gps:
-        exif[ExifTags.IFD.GPSInfo] = {1: "N", 2: (51.0, 30.0, 12.5), 3: "W", 4: (4.0, 7.0, 30.0)}
-    if artist:
-        exif[0x013B] = artist
-    out = io.BytesIO()
-    Image.new("RGB", (24, 16), (40, 90, 160)).save(out, fmt, exif=exif)
-    return out.getvalue()
+Clean = Callable[..., tuple[int, str, str]]
 
 
-def encrypted(data: bytes) -> bytes:
-    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
-    writer.encrypt("invented-password", algorithm="RC4-128")
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
+@pytest.fixture
+def clean(invoke: Invoke) -> Clean:
+    """``learning-library clean-metadata`` in a library: its exit status, stdout and stderr."""
 
+    def run(root: Path, *args: str) -> tuple[int, str, str]:
+        result = invoke(root, "clean-metadata", *args)
+        return result.exit_code, result.stdout, result.stderr
 
-def clean(root: Path, *args: str) -> tuple[int, str, str]:
-    result = CliRunner().invoke(main, ["clean-metadata", *args], catch_exceptions=False)
-    return result.exit_code, result.stdout, result.stderr
+    return run
 
 
 def places(data: dict[str, Any], path: str) -> set[tuple[str, int | None, str | None]]:
@@ -102,7 +83,9 @@ def test_a_name_in_a_pdfs_text_is_found_on_its_page(example_copy: Path, check_js
     assert finding["message"].startswith("Page 3: Possible person's name; replace it with a pseudonym")
 
 
-def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_removes_it(example_copy: Path, check_json: CheckJson) -> None:
+def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_removes_it(
+    example_copy: Path, check_json: CheckJson, clean: Clean
+) -> None:
     report = example_copy / REPORT
     pages = ["Child Ruby: full report", "Ruby lived with Mother."]
     report.write_bytes(text_pdf(pages, info={"Title": "Child Ruby", "Author": PLANTED}, xmp=XMP_CREATOR.format(name=PLANTED).encode()))
@@ -124,7 +107,7 @@ def test_a_name_in_a_pdfs_properties_is_found_in_its_field_and_clean_metadata_re
     assert code == 0, data["findings"]
 
 
-def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy: Path, check_json: CheckJson) -> None:
+def test_gps_in_an_image_is_an_error_and_clean_metadata_removes_it(example_copy: Path, check_json: CheckJson, clean: Clean) -> None:
     briefing = example_copy / "briefings/2025-neglect.md"
     briefing.write_text(briefing.read_text() + "\n![The seven parts of a 7-minute briefing](files/cycle.jpg)\n")
     image = example_copy / "briefings/files/cycle.jpg"
@@ -207,7 +190,7 @@ def test_a_scanned_page_among_text_pages_is_named(make_library: Callable[..., Pa
 
 
 def test_checked_by_hand_lets_a_pdf_through_and_is_in_the_sign_off_report(
-    make_library: Callable[..., Path], check_json: CheckJson, monkeypatch: pytest.MonkeyPatch
+    make_library: Callable[..., Path], check_json: CheckJson, monkeypatch: pytest.MonkeyPatch, clean: Clean
 ) -> None:
     reason = "Scanned 2016 report; read page by page by the business manager"
     front = f'[{{file: reviews/files/child-b.pdf, reason: "{reason}"}}]'
@@ -378,38 +361,3 @@ def test_unchanged_attachments_are_not_read_again(
     assert again[0] == code == 1 and again[1]["findings"] == data["findings"]
     # Only text that is reported is kept in the cache, not the pages that had nothing in them.
     assert b"nothing to report" not in (root / ".cache/learning-library/attachments.json").read_bytes()
-
-
-# --- clean-metadata ---------------------------------------------------------------------------
-
-
-def test_clean_metadata_strips_every_kind_of_image_metadata(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    info = PngImagePlugin.PngInfo()
-    info.add_text("Author", PLANTED)
-    info.add_itxt("XML:com.adobe.xmp", XMP_CREATOR.format(name="Sam Okafor"))
-    out = io.BytesIO()
-    Image.new("RGB", (8, 8)).save(out, "PNG", pnginfo=info, exif=Image.open(io.BytesIO(photo())).getexif())
-    Path("picture.png").write_bytes(out.getvalue())
-    before = images.inspect(out.getvalue())
-    assert {u.field for u in before.units} == {"PNG text Author", "XMP dc:creator"} and [p.rule for p in before.problems] == [
-        "attachments/gps"
-    ]
-    code, output, _ = clean(tmp_path, "picture.png")
-    assert code == 0 and output == "picture.png: removed EXIF, XMP, text Author, text XML:com.adobe.xmp; wrote picture.clean.png\n"
-    after = images.inspect(Path("picture.clean.png").read_bytes())
-    assert after.units == [] and after.problems == []
-
-
-def test_clean_metadata_names_each_file_it_cannot_clean(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(tmp_path)
-    Path("locked.pdf").write_bytes(encrypted(text_pdf(["Report."])))
-    Path("notes.docx").write_bytes(b"PK")
-    Path("photo.jpg").write_bytes(photo())
-    code, out, err = clean(tmp_path, "--in-place", "locked.pdf", "notes.docx", "photo.jpg")
-    assert code == 2
-    assert err.splitlines() == [
-        "learning-library: locked.pdf: not cleaned: the PDF is protected by a password; save a copy without a password first",
-        "learning-library: notes.docx: not cleaned: only PDF, PNG, JPEG, GIF and WebP files can be cleaned, not .docx",
-    ]
-    assert out == "photo.jpg: removed EXIF\n"
