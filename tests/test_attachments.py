@@ -11,12 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from pypdf import PdfReader
 from tools.make_example_attachments import text_pdf
 
 from learning_library.attachments import images, pdf
-from learning_library.cli import main
 
 from .conftest import XMP_CREATOR, CheckJson, Invoke, copy_example, document, encrypted, mkdocs_build, photo
 
@@ -190,7 +188,7 @@ def test_a_scanned_page_among_text_pages_is_named(make_library: Callable[..., Pa
 
 
 def test_checked_by_hand_lets_a_pdf_through_and_is_in_the_sign_off_report(
-    make_library: Callable[..., Path], check_json: CheckJson, monkeypatch: pytest.MonkeyPatch, clean: Clean
+    make_library: Callable[..., Path], check_json: CheckJson, clean: Clean, invoke: Invoke
 ) -> None:
     reason = "Scanned 2016 report; read page by page by the business manager"
     front = f'[{{file: reviews/files/child-b.pdf, reason: "{reason}"}}]'
@@ -203,14 +201,13 @@ def test_checked_by_hand_lets_a_pdf_through_and_is_in_the_sign_off_report(
     assert clean(root, "--in-place", "reviews/files/child-b.pdf")[0] == 0
     code, data = check_json(root)
     assert code == 0, data["findings"]
-    monkeypatch.chdir(root)
-    signoff = CliRunner().invoke(main, ["check", "--report"]).stdout
+    signoff = invoke(root, "check", "--report").stdout
     section = signoff.split("## Attachments checked by hand", 1)[1]
     assert f"- reviews/files/child-b.pdf: “{reason}” (declared in reviews/2023-child-b.md, line 8)." in section
     assert "In place of the check, which found: The PDF has no text the check can read" in section
 
 
-def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], check_json: CheckJson, invoke: Invoke) -> None:
     root = make_library(
         {
             "content/reports/annual-report.pdf": "",
@@ -224,7 +221,7 @@ def test_checked_by_hand_in_the_policy(make_library: Callable[..., Path], check_
     )
     code, data = check_json(root)
     assert code == 0, data["findings"]
-    signoff = CliRunner().invoke(main, ["check", "--report"]).stdout
+    signoff = invoke(root, "check", "--report").stdout
     assert (
         "- content/reports/annual-report.pdf: “Printed and read in full by the business manager” (declared in anonymisation.yml)."
         in signoff
@@ -338,15 +335,14 @@ def test_an_author_field_a_person_could_not_be_found_in_is_still_a_warning(
     assert places(data, "reviews/files/child-b.pdf") == {("attachments/metadata", None, "Document property Author")}
 
 
-def test_sarif_and_github_name_the_page_without_the_text(make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_sarif_and_github_name_the_page_without_the_text(make_library: Callable[..., Path], invoke: Invoke) -> None:
     root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/child-b.pdf")})
     attach(root, "reviews/files/child-b.pdf", text_pdf(["Cover", f"Agreed with {PLANTED}."]))
-    monkeypatch.chdir(root)
-    sarif = json.loads(CliRunner().invoke(main, ["check", "--format", "sarif"]).stdout)
+    sarif = json.loads(invoke(root, "check", "--format", "sarif").stdout)
     (result,) = sarif["runs"][0]["results"]
     assert result["properties"] == {"page": 2} and result["message"]["text"].startswith("Page 2: Possible person's name")
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == "reviews/files/child-b.pdf"
-    github = CliRunner().invoke(main, ["check", "--format", "github"]).stdout
+    github = invoke(root, "check", "--format", "github").stdout
     assert "::error file=reviews/files/child-b.pdf,line=1,col=13" in github and "Pemberton" not in github
 
 

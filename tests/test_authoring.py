@@ -6,14 +6,12 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from learning_library import authoring, check
-from learning_library.cli import main
 from learning_library.content import headings
 from learning_library.library import load_settings
 
-from .conftest import REVIEW_B
+from .conftest import REVIEW_B, Invoke
 
 EXPECTED_SECTIONS = {
     "review": ["Summary", "Background", "What happened", "Good practice", "Learning", "Recommendations", "The partnership's response"],
@@ -31,10 +29,9 @@ EXPECTED_SECTIONS = {
 
 
 @pytest.mark.parametrize("kind", list(authoring.KINDS))
-def test_every_template_makes_a_draft_that_passes_the_check(kind: str, library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(library_root)
+def test_every_template_makes_a_draft_that_passes_the_check(kind: str, library_root: Path, invoke: Invoke) -> None:
     title = 'Child K: "the quiet one" – a review' if kind == "review" else "Safer sleep: what we learned"
-    result = CliRunner().invoke(main, ["new", kind, "--title", title, "--published", "2026-02-03"])
+    result = invoke(library_root, "new", kind, "--title", title, "--published", "2026-02-03")
     assert result.exit_code == 0, result.stderr
     folder = "reviews" if kind == "review" else "briefings"
     slug = "2026-child-k-the-quiet-one-a-review" if kind == "review" else "2026-safer-sleep-what-we-learned"
@@ -52,10 +49,9 @@ def test_every_template_makes_a_draft_that_passes_the_check(kind: str, library_r
     assert sections[: len(EXPECTED_SECTIONS[kind])] == EXPECTED_SECTIONS[kind]
 
 
-def test_new_takes_themes_and_a_review_type(library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(library_root)
+def test_new_takes_themes_and_a_review_type(library_root: Path, invoke: Invoke) -> None:
     args = ["new", "review", "--title", "Child Q", "--theme", "infants", "--theme", "safer-sleep", "--type", "learning-review"]
-    result = CliRunner().invoke(main, [*args, "--published", "2026-01-01"])
+    result = invoke(library_root, *args, "--published", "2026-01-01")
     assert result.exit_code == 0, result.stderr
     text = (library_root / "reviews/2026-child-q.md").read_text()
     assert "themes: [infants, safer-sleep]" in text and "type: learning-review" in text
@@ -77,12 +73,11 @@ def test_new_takes_themes_and_a_review_type(library_root: Path, monkeypatch: pyt
         (["new", "review", "--title", "Child B: local child safeguarding practice review", "--published", "2024-01-01"], ""),
     ],
 )
-def test_new_refuses_bad_input_in_one_line(library_root: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str) -> None:
-    monkeypatch.chdir(library_root)
+def test_new_refuses_bad_input_in_one_line(library_root: Path, invoke: Invoke, args: list[str], message: str) -> None:
     existing = library_root / "reviews/2024-child-b-local-child-safeguarding-practice-review.md"
     existing.write_text(REVIEW_B)
     before = sorted(p.name for p in (library_root / "reviews").iterdir())
-    result = CliRunner().invoke(main, args)
+    result = invoke(library_root, *args)
     assert result.exit_code == 2
     assert result.stderr.startswith("learning-library: nothing was created: ") and result.stderr.count("\n") == 1
     assert message in result.stderr
@@ -92,9 +87,8 @@ def test_new_refuses_bad_input_in_one_line(library_root: Path, monkeypatch: pyte
     assert existing.read_text() == REVIEW_B
 
 
-def test_a_slug_taken_by_a_briefing_is_not_reused_for_a_review(library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.chdir(library_root)
-    result = CliRunner().invoke(main, ["new", "review", "--title", "Hidden men briefing", "--published", "2025-05-05"])
+def test_a_slug_taken_by_a_briefing_is_not_reused_for_a_review(library_root: Path, invoke: Invoke) -> None:
+    result = invoke(library_root, "new", "review", "--title", "Hidden men briefing", "--published", "2025-05-05")
     assert result.exit_code == 2 and "briefings/2025-hidden-men-briefing.md already exists" in result.stderr
 
 

@@ -7,16 +7,14 @@ import re
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from learning_library import addresses, pages
-from learning_library.cli import main
 from learning_library.content import RECOMMENDATION_STATUSES
 from learning_library.errors import ConfigError
 from learning_library.library import load_settings
 from learning_library.pages import progress
 
-from .conftest import set_extra, site_for
+from .conftest import Invoke, set_extra, site_for
 
 
 @pytest.mark.parametrize(
@@ -89,10 +87,9 @@ def test_a_bad_overdue_setting_is_one_clear_line(library_root: Path, value: obje
     assert "`extra: overdue_after_months` should be a whole number of months from 1 to 60" in message
 
 
-def test_a_bad_overdue_setting_stops_the_check_with_exit_status_2(library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_bad_overdue_setting_stops_the_check_with_exit_status_2(library_root: Path, invoke: Invoke) -> None:
     set_extra(library_root, {"overdue_after_months": "six"})
-    monkeypatch.chdir(library_root)
-    result = CliRunner().invoke(main, ["check"])
+    result = invoke(library_root, "check")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1 and "overdue_after_months" in result.stderr and "Traceback" not in result.stderr
 
