@@ -111,7 +111,7 @@ def test_an_allow_pattern_stands_for_one_to_four_words_at_its_star(allow: str, t
     ],
 )
 def test_a_team_mailbox_is_not_a_person(address: str, team: bool) -> None:
-    assert names.is_team_mailbox(address) is team
+    assert public.is_team_mailbox(address) is team
 
 
 @pytest.mark.parametrize(

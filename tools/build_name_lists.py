@@ -35,7 +35,6 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "first_names.txt").write_text("\n".join(sorted(first)) + "\n")
     (OUT / "surnames.txt").write_text("\n".join(sorted(last - first)) + "\n")
-    (OUT / "name_words.txt").write_text("\n".join(sorted(n for n in first | last if n.lower() in words)) + "\n")
     # Lower-case English words, to tell "Graded Care Profile" (words) from "Zephyrine Okafor" (a name).
     (OUT / "english_words.txt").write_text("\n".join(sorted(w for w in words if w.isalpha() and w.isascii())) + "\n")
     print(

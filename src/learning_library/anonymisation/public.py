@@ -19,6 +19,7 @@ from importlib import resources
 
 from ..errors import CheckUnavailable
 from .phrases import PhraseIndex
+from .wordlists import MAILBOX_WORDS
 
 FOLDER = ("data", "public")
 
@@ -75,3 +76,32 @@ def covering(text: str, start: int, end: int) -> list[tuple[int, int]]:
     high = len(text) if high == -1 else min(high, end + 80)
     found += [m.span() for m in _ORGANISATION.finditer(text, max(low, start - 120), high) if m.start() < end and start < m.end()]
     return found
+
+
+_DOMAIN_WORDS = frozenset(
+    ["gov", "uk", "org", "com", "net", "nhs", "police", "sch", "ac", "co", "info", "example", "test", "invalid", "cymru", "wales", "scot"]
+)
+"""Parts of a domain that say nothing about who it is (``example`` is reserved for documentation, RFC 2606)."""
+
+
+def is_team_mailbox(address: str) -> bool:
+    """Whether an e-mail address belongs to a team or a public service rather than a person or a school.
+
+    Each part of the local part and of the domain (split at dots, hyphens and
+    underscores) must be a mailbox word, a public acronym or area, or two of
+    them run together ("devonscp@devon.gov.uk"); a name or a number anywhere
+    makes it a person's ("mum2boys@", "k.walsh@") or a setting's.
+    """
+    known = words()
+
+    def plain(part: str) -> bool:
+        return part in MAILBOX_WORDS or part in known
+
+    def team(words: list[str]) -> bool:
+        return all(plain(p) or any(plain(p[:i]) and plain(p[i:]) for i in range(2, len(p) - 1)) for p in words)
+
+    name, _, domain = address.lower().partition("@")
+    parts = [p for p in re.split(r"[._-]+", name) if p]
+    # The domain can name a school or a small service ("dsl@greenfield-cp.sch.uk"): its own words must be public too.
+    labels = [p for p in re.split(r"[.-]+", domain) if p and p not in _DOMAIN_WORDS]
+    return bool(parts) and team(parts) and team(labels)
