@@ -21,7 +21,13 @@ from pathlib import Path
 
 from ..cache import installed_versions
 
-DECIDES_WHAT_IS_SCANNED = ("learning_library.anonymisation", "learning_library.content", "learning_library.frontmatter")
+DECIDES_WHAT_IS_SCANNED = (
+    "learning_library.anonymisation",
+    "learning_library.content",
+    "learning_library.frontmatter",
+    "learning_library.validation",
+    "learning_library.yamltext",
+)
 """Modules (or packages, taken whole) whose code or data changes what the check scans or finds."""
 
 

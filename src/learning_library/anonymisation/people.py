@@ -8,7 +8,7 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from . import citations, names, wordlists
-from .regex_recognizer import RegexRecognizer
+from .regex_recognizer import RegexRecognizer, result
 
 
 class TitledNameRecognizer(RegexRecognizer):
@@ -86,8 +86,8 @@ class NameRecognizer(EntityRecognizer):
             if not any(a <= start < b for a, b in people):
                 results.append(self._result("PERSON", start, end, score, "known first name"))
                 people.append((start, end))
-        for result in self._titled.analyze(text, entities):
-            people.append((result.start, result.end))
+        for titled in self._titled.analyze(text, entities):
+            people.append((titled.start, titled.end))
         for start, end, score in list(names.more_names(text, people)):
             if not any(a <= start < b for a, b in people):
                 results.append(self._result("PERSON", start, end, score, "nickname or initial"))
@@ -97,14 +97,4 @@ class NameRecognizer(EntityRecognizer):
         return results
 
     def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
-        return RecognizerResult(
-            entity,
-            start,
-            end,
-            score,
-            recognition_metadata={
-                RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                "pattern": how,
-            },
-        )
+        return result(self, entity, start, end, score, how)

@@ -46,21 +46,24 @@ class RegexRecognizer(EntityRecognizer):
                 checked = self.validate(value, text, start, end, score)
                 if checked is None:
                     continue
-                results.append(
-                    RecognizerResult(
-                        self.ENTITY,
-                        start,
-                        end,
-                        checked,
-                        recognition_metadata={
-                            RecognizerResult.RECOGNIZER_NAME_KEY: type(self).__name__,
-                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
-                            "pattern": name,
-                        },
-                    )
-                )
+                results.append(result(self, self.ENTITY, start, end, checked, name))
         return results
 
     def validate(self, value: str, text: str, start: int, end: int, score: float) -> float | None:
         """Return the score for a match, or None to drop it."""
         return score
+
+
+def result(recognizer: EntityRecognizer, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
+    """A detection as Presidio reports it, naming the recognizer and the pattern or rule (``how``) that found it."""
+    return RecognizerResult(
+        entity,
+        start,
+        end,
+        score,
+        recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: type(recognizer).__name__,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: recognizer.id,
+            "pattern": how,
+        },
+    )
