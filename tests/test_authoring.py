@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from learning_library import authoring, check
-from learning_library.content import headings
 from learning_library.library import load_settings
+from learning_library.pages.headings import headings
 
 from .conftest import REVIEW_B, Invoke
 

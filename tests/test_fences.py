@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from learning_library import fences, pages
-from learning_library.content import headings
 from learning_library.library import load, load_settings
 from learning_library.links import links_in
+from learning_library.pages.headings import headings
 
 from .conftest import document
 

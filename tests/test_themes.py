@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from learning_library import addresses, pages
-from learning_library.content import headings, learning_points
+from learning_library.pages.headings import headings, learning_points
 from learning_library.pages.home import page as home_page
 
 from .conftest import REVIEW_B, site_for

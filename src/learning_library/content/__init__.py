@@ -16,13 +16,10 @@ from .model import (
     AllowEntry,
     CheckedByHand,
     Document,
-    Heading,
     Located,
     Page,
     Recommendation,
     Source,
-    headings,
-    learning_points,
 )
 from .reading import fallback_source, parse_document, parse_page, read_text
 from .schema import DOCUMENT_FIELDS, PAGE_FIELDS, RECOMMENDATION_FIELDS, AllowItem, AttachmentPath, CheckedByHandItem
@@ -39,14 +36,11 @@ __all__ = [
     "CheckedByHand",
     "CheckedByHandItem",
     "Document",
-    "Heading",
     "Located",
     "Page",
     "Recommendation",
     "Source",
     "fallback_source",
-    "headings",
-    "learning_points",
     "parse_document",
     "parse_page",
     "read_text",

@@ -9,12 +9,9 @@ matter may say is declared in :mod:`.schema`, and reading a file into these is
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import fences
 from ..frontmatter import FrontMatter
 from ..validation import value_node
 from ..vocabulary import REVIEW
@@ -133,41 +130,6 @@ class Document:
 
     def report_available(self, today: dt.date) -> bool:
         return self.report is not None and (self.available_until is None or today <= self.available_until)
-
-
-@dataclass(frozen=True)
-class Heading:
-    """A Markdown heading in a document's text: ``## Learning`` is level 2, text "Learning"."""
-
-    level: int
-    text: str
-
-
-_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
-LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the learning)\b", re.IGNORECASE)
-"""The heading of a review's learning section, under which each ``###`` heading is one learning point."""
-
-
-def headings(body: str) -> list[Heading]:
-    """The ATX headings of a Markdown text in order, skipping fenced code (where ``#`` is not a heading)."""
-    found = []
-    for line in fences.outside_code(body):
-        match = _ATX_HEADING.match(line)
-        if match and match[2]:
-            found.append(Heading(len(match[1]), match[2]))
-    return found
-
-
-def learning_points(found: Sequence[Heading]) -> list[int]:
-    """Where a review's learning points are among its headings: the ``###`` headings of its learning section (``## Learning``)."""
-    points = []
-    inside = False
-    for index, heading in enumerate(found):
-        if heading.level <= 2:
-            inside = heading.level == 2 and bool(LEARNING_SECTION.match(heading.text))
-        elif inside and heading.level == 3:
-            points.append(index)
-    return points
 
 
 @dataclass(frozen=True)

@@ -13,9 +13,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .. import addresses
-from ..content import Document, headings, learning_points
+from ..content import Document
 from ..library import Library, Settings
 from ..vocabulary import BRIEFING, REVIEW, Vocabulary
+from .headings import headings, learning_points
 from .progress import Tracked, track
 
 

@@ -1,0 +1,48 @@
+"""The headings of a document's text, and the learning points among them: what the generated pages show of a document's structure.
+
+Reading headings is the pages' business (the theme hubs list each review's
+learning points), so it lives with them rather than in the content model.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .. import fences
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A Markdown heading in a document's text: ``## Learning`` is level 2, text "Learning"."""
+
+    level: int
+    text: str
+
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
+LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the learning)\b", re.IGNORECASE)
+"""The heading of a review's learning section, under which each ``###`` heading is one learning point."""
+
+
+def headings(body: str) -> list[Heading]:
+    """The ATX headings of a Markdown text in order, skipping fenced code (where ``#`` is not a heading)."""
+    found = []
+    for line in fences.outside_code(body):
+        match = _ATX_HEADING.match(line)
+        if match and match[2]:
+            found.append(Heading(len(match[1]), match[2]))
+    return found
+
+
+def learning_points(found: Sequence[Heading]) -> list[int]:
+    """Where a review's learning points are among its headings: the ``###`` headings of its learning section (``## Learning``)."""
+    points = []
+    inside = False
+    for index, heading in enumerate(found):
+        if heading.level <= 2:
+            inside = heading.level == 2 and bool(LEARNING_SECTION.match(heading.text))
+        elif inside and heading.level == 3:
+            points.append(index)
+    return points
