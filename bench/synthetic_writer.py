@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from learning_library.vocabulary import Term, load_vocabulary
 from synthetic_prose import (
     BULLETS,
 )
@@ -29,24 +28,23 @@ class _Vocabulary:
 
     @classmethod
     def read(cls, path: Path) -> _Vocabulary:
-        """Read the vocabulary, so generated documents only use slugs it defines."""
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        """Read the vocabulary with the library's own reader, so generated documents only use slugs it defines."""
+        vocabulary = load_vocabulary(path)
 
-        def labels(key: str) -> dict[str, str]:
-            section = data.get(key) or {}
-            return {str(slug): str((value or {}).get("label", slug)) for slug, value in section.items()}
+        def labels(terms: Mapping[str, Term]) -> dict[str, str]:
+            return {slug: term.label for slug, term in terms.items()}
 
-        vocabulary = cls(
-            themes=labels("themes"),
-            review_types=labels("review_types"),
-            briefing_types=labels("briefing_types"),
-            agencies=labels("agencies"),
-            age_bands=[str(slug) for slug in (data.get("age_bands") or {})],
+        found = cls(
+            themes=labels(vocabulary.themes),
+            review_types=labels(vocabulary.review_types),
+            briefing_types=labels(vocabulary.briefing_types),
+            agencies=labels(vocabulary.agencies),
+            age_bands=list(vocabulary.age_bands),
         )
-        missing = [key for key, value in vars(vocabulary).items() if not value]
+        missing = [key for key, value in vars(found).items() if not value]
         if missing:
             raise ValueError(f"{path}: the vocabulary has no {', '.join(missing)}; cannot generate documents")
-        return vocabulary
+        return found
 
 
 class _Slots(dict[str, str]):

@@ -73,12 +73,9 @@ class PhraseIndex:
             word = token.group(0).lower()
             entries = self._first.get(word) or self._first.get(_POSSESSIVE.sub("", word))
             head, _, tail = token.group(0).partition("-")
-            if tail.islower() and (head.lower(),) in (key for key, _ in self._first.get(head.lower(), ())):
-                yield (
-                    token.start(),
-                    token.start() + len(head),
-                    next(kind for key, kind in self._first[head.lower()] if key == (head.lower(),)),
-                )
+            single = next((kind for key, kind in self._first.get(head.lower(), ()) if len(key) == 1), None) if tail.islower() else None
+            if single is not None:
+                yield token.start(), token.start() + len(head), single
                 continue  # "Cheshire-wide", "Leeds-based": a one-word name with a suffix
             if not entries:
                 continue
