@@ -228,3 +228,56 @@ def test_recognizers_at_exact_spans_and_scores(recognizer: str, text: str, spans
 
     found_here = getattr(recognizers, recognizer)().analyze(text, [])
     assert sorted((r.start, r.end, r.score) for r in found_here) == sorted(spans)
+
+
+LONG_LINE = (
+    "The review considered how agencies shared information about the family over several years, "
+    "and the panel met six times to agree its findings with the practitioners involved. "
+    "In the spring the school nurse saw Kayleigh Brannigan twice and recorded her worries carefully. "
+    "The health visitor and the early help worker then planned a joint visit to the family home."
+)
+
+
+def windows(analyzer: Engine, text: str) -> list[str]:
+    from learning_library.anonymisation.names import spans_needing_ner
+
+    return [text[a:b] for a, b in spans_needing_ner(text, analyzer.nlp.make_doc(text))]
+
+
+def test_the_model_reads_only_the_words_around_a_possible_name(analyzer: Engine) -> None:
+    (window,) = windows(analyzer, LONG_LINE)
+    assert "Kayleigh Brannigan" in window
+    assert len(window.split()) <= 2 * 8 + 2
+    assert not LONG_LINE.startswith(window) and not LONG_LINE.endswith(window)
+
+
+def test_windows_stay_in_their_line_and_run_to_its_ends_when_they_reach_them(analyzer: Engine) -> None:
+    text = "Nothing to read here at all.\n  Siobhan Mulrooney, school nurse\nNor here."
+    assert windows(analyzer, text) == ["  Siobhan Mulrooney, school nurse"]
+
+
+def test_windows_that_overlap_merge(analyzer: Engine) -> None:
+    text = "Kayleigh Brannigan and her friend Tyreese Okonjo were seen at the clinic by the nurse on the ward that week."
+    assert windows(analyzer, text) == ["Kayleigh Brannigan and her friend Tyreese Okonjo were seen at the clinic by the nurse"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Leeds SCP and the NSPCC met with Cumbria and Kent in March.",
+        "On Monday Mr A and Dr B met with the family.",
+        "The practitioners agreed the plan with the family.",
+    ],
+)
+def test_public_names_months_days_and_titles_alone_need_no_model(analyzer: Engine, text: str) -> None:
+    assert windows(analyzer, text) == []
+
+
+def test_a_window_finds_what_reading_the_whole_line_finds(analyzer: Engine) -> None:
+    from learning_library.anonymisation.names import spans_needing_ner
+
+    whole = {(e.start_char, e.end_char, e.label_) for e in analyzer.nlp(LONG_LINE).ents if e.label_ in {"PERSON", "GPE", "LOC", "FAC"}}
+    read = set()
+    for a, b in spans_needing_ner(LONG_LINE, analyzer.nlp.make_doc(LONG_LINE)):
+        read |= {(a + e.start_char, a + e.end_char, e.label_) for e in analyzer.nlp(LONG_LINE[a:b]).ents}
+    assert whole and whole <= read

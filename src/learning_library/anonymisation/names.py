@@ -9,10 +9,12 @@ and the citations of :mod:`.citations`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 from typing import Any
 
+from . import public
 from .citations import EPONYM_WORDS, is_citation
 from .wordlists import (
     COMMON_WORDS,
@@ -335,11 +337,71 @@ def is_ordinary_word(word: str) -> bool:
     return re.sub(r"[’']s$", "", word).lower() in english_words()
 
 
-def lines_needing_ner(text: str) -> Iterator[tuple[int, int]]:
-    """Yield the (start, end) of each line with a word that could be a name; only these need NER."""
-    start = 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if any(could_be_a_name(m.group(0)) for m in _CAPITALISED.finditer(line)):
-            yield start, end
-        start = end + 1
+NER_REACH = 8
+"""Tokens of context the model is shown on each side of a word that could be a name.
+
+The small English model reads each token with four tokens either side (four
+layers of a window of one), so eight either side gives every token that
+could join the name the same view of its neighbours as in the whole line:
+the labelled sets' findings are the same as when whole lines were read."""
+
+
+def _may_be_named(word: str) -> bool:
+    """Whether a capitalised word could be part of a name that survives the check, so the model must read around it.
+
+    :func:`could_be_a_name`, less three kinds of word the rest of the check
+    already settles without the model: a public name (an area, an agency's
+    acronym: acceptance takes it out of any detection, and what remains of one
+    made only of ordinary words is dropped), a month or a day (never a name
+    alone; "April said" is found by the first-name rules) and a title (the
+    titled-name recognizer finds "Mrs Okafor" whole).
+    """
+    if not could_be_a_name(word):
+        return False
+    bare = re.sub(r"[’']s$", "", word).lower()
+    return bare not in public.words() and bare not in MONTHS_AND_DAYS and bare not in _TITLES
+
+
+def spans_needing_ner(text: str, tokens: Any) -> Iterator[tuple[int, int]]:
+    """Yield the (start, end) of each stretch of text the model must read: the words around any that could be a name.
+
+    The model's reading is nearly all of the check's time, and most of a
+    review is roles, agencies and ordinary words, so it reads only a window
+    of :data:`NER_REACH` tokens either side of each such word, within its
+    line (a name never runs across a line break); overlapping windows merge,
+    and a window that reaches the end of its line runs to it, as the line
+    would have been read whole.
+
+    Args:
+        text: the text being checked.
+        tokens: the model's tokenisation of the whole text (a spaCy ``Doc``).
+    """
+    starts = [token.idx for token in tokens]
+    line_start = 0
+    while line_start <= len(text):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end == -1 else line_end
+        found = [m.start() for m in _CAPITALISED.finditer(text, line_start, line_end) if _may_be_named(m.group(0))]
+        if found:
+            yield from _windows(tokens, starts, line_start, line_end, found)
+        line_start = line_end + 1
+
+
+def _windows(tokens: Any, starts: list[int], line_start: int, line_end: int, found: list[int]) -> Iterator[tuple[int, int]]:
+    """The merged windows of :data:`NER_REACH` tokens around the words at ``found``, within one line."""
+    first, last = bisect.bisect_left(starts, line_start), bisect.bisect_left(starts, line_end) - 1
+    while first < last and tokens[first].is_space:
+        first += 1
+    while last > first and tokens[last].is_space:
+        last -= 1
+    windows: list[list[int]] = []
+    for offset in found:
+        i = bisect.bisect_right(starts, offset) - 1
+        low, high = max(first, i - NER_REACH), min(last, i + NER_REACH)
+        if windows and low <= windows[-1][1] + 1:
+            windows[-1][1] = max(windows[-1][1], high)
+        else:
+            windows.append([low, high])
+    for low, high in windows:
+        end_token = tokens[high]
+        yield (line_start if low == first else starts[low]), (line_end if high == last else end_token.idx + len(end_token.text))
