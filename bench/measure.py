@@ -1,6 +1,15 @@
 """Building a site in a child process and measuring it: wall and CPU time, peak memory, what it wrote.
 
 Used by ``bench/build.py`` for both sides of the comparison, so that they are measured alike.
+
+Peak memory is measured two ways. ``ru_maxrss`` of the build is the peak of
+its largest single process; a build is several processes at once (MkDocs, the
+check's two forked workers, Pagefind's indexer), and what must fit on a CI
+runner is their sum. So a thread samples every process of the build five
+times a second, from ``/proc``, and keeps the largest sum of their
+proportional set sizes (PSS: memory shared between forked processes counted
+once, split between them), and of their resident sizes (RSS: shared memory
+counted in each, an upper bound).
 """
 
 from __future__ import annotations
@@ -8,6 +17,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -45,10 +55,18 @@ class Figures:
     seconds: float
     cpu_seconds: float
     peak_rss_bytes: int
+    """The peak resident memory of the build's largest single process (``ru_maxrss``)."""
+    peak_tree_pss_bytes: int | None
+    """The peak of the summed PSS of every process of the build, sampled; None where ``/proc`` cannot tell."""
+    peak_tree_rss_bytes: int | None
+    """The peak of the summed RSS of every process of the build, sampled (shared pages counted in each process)."""
     output_bytes: int
     html_pages: int
     html_bytes: int
     search_index_bytes: int | None
+    largest_page: str
+    """The largest HTML page, relative to the site (a page a visitor must download whole)."""
+    largest_page_bytes: int
 
     @property
     def kb_per_page(self) -> float:
@@ -65,7 +83,83 @@ def _peak_rss_bytes(ru_maxrss: int) -> int:
     return ru_maxrss if sys.platform == "darwin" else ru_maxrss * 1024
 
 
-def run_build(side: str, directory: Path, env: dict[str, str]) -> tuple[float, float, int]:
+SAMPLE_SECONDS = 0.2
+"""How often the memory of the build's processes is sampled."""
+
+_PROC = Path("/proc")
+
+
+class TreeMemory:
+    """Samples the summed memory of a process and all its descendants until stopped (Linux's ``/proc``; elsewhere nothing)."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid = pid
+        self.peak_pss = 0
+        self.peak_rss = 0
+        self.samples = 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="memory-sampler", daemon=True)
+
+    def __enter__(self) -> TreeMemory:
+        if (_PROC / "self" / "smaps_rollup").is_file():
+            self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        if self._thread.is_alive():
+            self._thread.join()
+
+    @property
+    def figures(self) -> tuple[int | None, int | None]:
+        """The peak summed PSS and RSS in bytes, or ``(None, None)`` if nothing was sampled."""
+        return (self.peak_pss, self.peak_rss) if self.samples else (None, None)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            pss, rss = self._sample()
+            if rss:
+                self.samples += 1
+                self.peak_pss, self.peak_rss = max(self.peak_pss, pss), max(self.peak_rss, rss)
+            self._stop.wait(SAMPLE_SECONDS)
+
+    def _sample(self) -> tuple[int, int]:
+        pss = rss = 0
+        for pid in self._tree():
+            try:
+                for line in (_PROC / str(pid) / "smaps_rollup").read_text().splitlines():
+                    name, _, value = line.partition(":")
+                    if name == "Pss":
+                        pss += int(value.split()[0]) * 1024
+                    elif name == "Rss":
+                        rss += int(value.split()[0]) * 1024
+            except (OSError, ValueError, IndexError):
+                continue  # the process ended between listing and reading
+        return pss, rss
+
+    def _tree(self) -> list[int]:
+        """The build's process and every descendant alive now."""
+        children: dict[int, list[int]] = {}
+        for entry in _PROC.iterdir():
+            if not entry.name.isdigit():
+                continue
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            # The command name, in brackets, may hold spaces: the parent's pid is the second field after it.
+            fields = stat[stat.rfind(")") + 2 :].split()
+            if len(fields) > 1:
+                children.setdefault(int(fields[1]), []).append(int(entry.name))
+        tree, todo = [], [self.pid]
+        while todo:
+            pid = todo.pop()
+            tree.append(pid)
+            todo += children.get(pid, [])
+        return tree
+
+
+def run_build(side: str, directory: Path, env: dict[str, str]) -> tuple[float, float, int, int | None, int | None]:
     """Run ``mkdocs build --quiet`` in ``directory`` in a child process.
 
     The child is reaped with ``os.wait4`` so that its own peak memory is
@@ -75,8 +169,9 @@ def run_build(side: str, directory: Path, env: dict[str, str]) -> tuple[float, f
     Returns:
         Wall time in seconds; CPU seconds (user and system, of the build and
         the worker and indexing processes it waited for: on a shared machine
-        this moves much less than wall time); the child's peak resident
-        memory in bytes.
+        this moves much less than wall time); the peak resident memory of its
+        largest process in bytes; the peak summed PSS and RSS of all its
+        processes (:class:`TreeMemory`), or None where they cannot be sampled.
 
     Raises:
         BuildFailed: the build exited with an error.
@@ -88,37 +183,48 @@ def run_build(side: str, directory: Path, env: dict[str, str]) -> tuple[float, f
     with stdout_path.open("wb") as stdout, stderr_path.open("wb") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=directory, env=env, stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr)
-        _, status, usage = os.wait4(process.pid, 0)
+        with TreeMemory(process.pid) as memory:
+            _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
     # wait4 reaped the child; tell Popen so it does not try again.
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
         lines = stderr_path.read_text(encoding="utf-8", errors="replace").splitlines()
         raise BuildFailed(side, directory, process.returncode, "\n".join(lines[-STDERR_LINES:]))
-    return seconds, usage.ru_utime + usage.ru_stime, _peak_rss_bytes(usage.ru_maxrss)
+    return seconds, usage.ru_utime + usage.ru_stime, _peak_rss_bytes(usage.ru_maxrss), *memory.figures
 
 
-def measure_site(site: Path) -> tuple[int, int, int, int | None]:
-    """Sizes of a built site.
+@dataclass(frozen=True)
+class Site:
+    """Sizes of a built site."""
 
-    Returns:
-        Total bytes, number of HTML pages, bytes of HTML, and bytes of the
-        search index: Material's ``search/search_index.json`` (which every
-        visitor downloads whole) or the project's ``pagefind/`` folder (of which
-        a visitor downloads only the fragments a query needs); ``None`` if neither.
-    """
-    total = pages = html = 0
+    total_bytes: int
+    html_pages: int
+    html_bytes: int
+    search_index_bytes: int | None
+    """Material's ``search/search_index.json`` (which every visitor downloads whole) or the project's
+    ``pagefind/`` folder (of which a visitor downloads only the fragments a query needs); None if neither."""
+    largest_page: str
+    largest_page_bytes: int
+
+
+def measure_site(site: Path) -> Site:
+    """Sizes of a built site: everything, the HTML pages and the largest of them, and the search index."""
+    total = pages = html = largest_bytes = 0
+    largest = ""
     for root, _dirs, files in os.walk(site):
         for name in files:
-            size = os.path.getsize(os.path.join(root, name))
+            path = os.path.join(root, name)
+            size = os.path.getsize(path)
             total += size
             if name.endswith(".html"):
                 pages += 1
                 html += size
-    index = site / "search" / "search_index.json"
-    if index.is_file():
-        return total, pages, html, index.stat().st_size
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        return total, pages, html, sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
-    return total, pages, html, None
+                if size > largest_bytes:
+                    largest, largest_bytes = os.path.relpath(path, site), size
+    index: int | None = None
+    if (site / "search" / "search_index.json").is_file():
+        index = (site / "search" / "search_index.json").stat().st_size
+    elif (site / "pagefind").is_dir():
+        index = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    return Site(total, pages, html, index, largest, largest_bytes)
