@@ -11,6 +11,7 @@ never a bare expression, which Playwright would evaluate with ``eval``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -50,13 +51,22 @@ def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build(copy_example(tmp_path_factory.mktemp("example-site")))
 
 
-@pytest.fixture(scope="session")
-def site_url(example_site: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(example_site)))
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    """A built site served on 127.0.0.1 while the block runs; yields its address, without a closing slash."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def site_url(example_site: Path) -> Iterator[str]:
+    with served(example_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -194,37 +194,41 @@ def document(title: str, type_: str, published: str, themes: str, body: str = "T
     return "---\n" + "\n".join(lines) + "\n---\n\n" + body
 
 
-@pytest.fixture
-def make_library(tmp_path: Path) -> Callable[..., Path]:
-    """Write a small library: the project's settings and vocabulary, three pages, and the given documents.
+def write_library(root: Path, files: dict[str, str] | None = None, *, default_documents: bool = True) -> Path:
+    """Write a small library at ``root``: the project's settings and vocabulary, three pages, and the given documents.
 
     The hooks in its mkdocs.yml point at the repository's own hooks, so a
     build of it runs exactly the code under test.
     """
+    root.mkdir(exist_ok=True)
+    config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
+    config["hooks"] = [str(REPO / h) for h in config["hooks"]]
+    (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
+    shutil.copy(REPO / "themes.yml", root / "themes.yml")
+    write(
+        root / "content/index.md",
+        "---\ntitle: Home\n---\n\nWelcome.\n\n<!-- learning-library:priorities -->\n\n<!-- learning-library:latest -->\n",
+    )
+    for name in ("about", "how-to-use", "accessibility"):
+        write(root / f"content/{name}.md", f"---\ntitle: {name}\n---\n\nAbout this library.\n")
+    write(root / "content/assets/library.css", "/* */\n")
+    if default_documents:
+        write(root / "reviews/2023-child-a.md", REVIEW)
+        write(
+            root / "briefings/2024-neglect-briefing.md",
+            document("Neglect: 7-minute briefing", "seven-minute-briefing", "2024-02-01", "[neglect]", related="[2023-child-a]"),
+        )
+    for name, text in (files or {}).items():
+        write(root / name, text)
+    return root
+
+
+@pytest.fixture
+def make_library(tmp_path: Path) -> Callable[..., Path]:
+    """Write a small library in the test's folder (see :func:`write_library`)."""
 
     def make(files: dict[str, str] | None = None, *, default_documents: bool = True) -> Path:
-        root = tmp_path / "library"
-        root.mkdir(exist_ok=True)
-        config = yaml.load((REPO / "mkdocs.yml").read_text(), Loader=yaml.SafeLoader)
-        config["hooks"] = [str(REPO / h) for h in config["hooks"]]
-        (root / "mkdocs.yml").write_text(yaml.safe_dump(config, sort_keys=False))
-        shutil.copy(REPO / "themes.yml", root / "themes.yml")
-        write(
-            root / "content/index.md",
-            "---\ntitle: Home\n---\n\nWelcome.\n\n<!-- learning-library:priorities -->\n\n<!-- learning-library:latest -->\n",
-        )
-        for name in ("about", "how-to-use", "accessibility"):
-            write(root / f"content/{name}.md", f"---\ntitle: {name}\n---\n\nAbout this library.\n")
-        write(root / "content/assets/library.css", "/* */\n")
-        if default_documents:
-            write(root / "reviews/2023-child-a.md", REVIEW)
-            write(
-                root / "briefings/2024-neglect-briefing.md",
-                document("Neglect: 7-minute briefing", "seven-minute-briefing", "2024-02-01", "[neglect]", related="[2023-child-a]"),
-            )
-        for name, text in (files or {}).items():
-            write(root / name, text)
-        return root
+        return write_library(tmp_path / "library", files, default_documents=default_documents)
 
     return make
 

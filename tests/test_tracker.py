@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,9 +13,9 @@ from learning_library import addresses, pages
 from learning_library.content import RECOMMENDATION_STATUSES
 from learning_library.errors import ConfigError
 from learning_library.library import load_settings
-from learning_library.pages import progress
+from learning_library.pages import progress, tracker
 
-from .conftest import Invoke, set_extra, site_for
+from .conftest import CheckJson, Invoke, set_extra, site_for
 
 
 @pytest.mark.parametrize(
@@ -108,3 +109,50 @@ def test_a_review_page_shows_its_recommendations_status_response_and_briefings(l
     briefing = generated["briefings/2025-hidden-men-briefing.md"]
     draws_on = briefing[briefing.index("## The reviews this briefing draws on") :]
     assert "2024-child-b/" in draws_on and "2023-child-a/" in draws_on
+
+
+def test_a_large_tracker_is_cut_into_pages_that_each_list_every_page(library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(tracker, "ROWS_PER_PAGE", 3)
+    generated = pages.generate(site_for(library_root))
+    uris = [addresses.tracker_page_uri(n) for n in (1, 2, 3)]
+    assert uris == ["recommendations.md", "recommendations/page-2.md", "recommendations/page-3.md"]
+    assert addresses.tracker_page_uri(4) not in generated
+    rows = [re.findall(r'<tr data-status="([^"]+)" data-owner="([^"]+)"', generated[uri]) for uri in uris]
+    # newest review first, three a page: B's six, then A's one
+    assert rows == [
+        [("open", "Police"), ("in-progress", "Children&#x27;s social care"), ("complete", "Education")],
+        [("impact-evidenced", "The partnership"), ("open", "Health"), ("open", "Probation")],
+        [("in-progress", "Health")],
+    ]
+    second = generated[uris[1]]
+    assert "title: Recommendations tracker, page 2 of 3" in second
+    assert "Showing recommendations 4 to 6 of 7, page 2 of 3." in second
+    assert "[← Newer](../recommendations.md) · Page 2 of 3 · [Older →](page-3.md)" in second
+    # every page lists every page with the years, statuses and overdue flags it holds; the filters offer all the rows' values
+    pages_list = re.findall(
+        r'<a href="([^"]+)" data-years="([^"]+)" data-statuses="([^"]*)" data-overdue="([01])"( aria-current="page")?>', second
+    )
+    assert pages_list == [
+        ("../", "2024", "open in-progress complete", "1", ""),
+        ("./", "2024", "open impact-evidenced", "1", ' aria-current="page"'),
+        ("../page-3/", "2023", "in-progress", "1", ""),
+    ]
+    assert (
+        '<option value="Probation">Probation</option>' in generated[uris[0]] and '<option value="2023">2023</option>' in generated[uris[0]]
+    )
+    assert '<script src="../../assets/learning-library/tracker.js"></script>' in second
+    # the counts are of every recommendation, on every page
+    assert all('data-ll-count="open">3<' in generated[uri] for uri in uris)
+
+
+def test_a_tracker_that_fits_one_page_lists_no_pages(library_root: Path) -> None:
+    page = pages.generate(site_for(library_root))[addresses.TRACKER]
+    assert "data-ll-tracker-pages" not in page and "data-ll-tracker-pager" not in page
+    assert "Showing all 7 recommendations." in page
+
+
+def test_recommendations_is_a_folder_the_library_fills(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    root = make_library({"content/recommendations/ours.md": "---\ntitle: Ours\n---\n\nOur own page.\n"})
+    code, data = check_json(root, "--no-cache")
+    assert code == 1
+    assert [f["rule"] for f in data["findings"]] == ["metadata/reserved-path"]

@@ -7,10 +7,11 @@ import re
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 import yaml
 
 from learning_library import addresses, pages
-from learning_library.pages import feed
+from learning_library.pages import feed, whats_new
 
 from .conftest import site_for
 
@@ -24,6 +25,20 @@ def test_whats_new_lists_publications_and_progress_month_by_month(library_root: 
     december = page[page.index("## December 2024") :]
     assert "R5, status open: Health visitors ask" in december and "R6, status open: Probation checks" in december
     assert "Child C" not in page and "Child S" not in page
+
+
+def test_a_busy_year_leaves_out_whole_earlier_months_and_says_where_they_are(library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(whats_new, "MOST_ENTRIES", 2)
+    page = pages.generate(site_for(library_root))[addresses.WHATS_NEW]
+    # March (one update) and February (one briefing) fit; December's two updates would pass the limit
+    assert re.findall(r"^## (.+)$", page, re.MULTILINE) == ["March 2025", "February 2025"]
+    assert "month by month over the last 6 months." in page  # June back to January: January had nothing
+    assert "Earlier months are left out to keep this page quick to load" in page and "(recommendations.md)" in page
+
+
+def test_a_quiet_year_covers_all_twelve_months(library_root: Path) -> None:
+    page = pages.generate(site_for(library_root))[addresses.WHATS_NEW]
+    assert "over the last 12 months." in page and "Earlier months are left out" not in page
 
 
 def feed_entries(xml: str) -> list[dict[str, str]]:

@@ -22,14 +22,14 @@ YEARS_INDEX = "years/index.md"
 HOME = "index.md"
 SEARCH = "search.md"
 TRACKER = "recommendations.md"
-"""The recommendations tracker: every published review's recommendations on one page."""
+"""The recommendations tracker: every published review's recommendations, from its first page (see :func:`tracker_page_uri`)."""
 STATISTICS = "statistics.md"
 WHATS_NEW = "whats-new.md"
 FEED = "feed.xml"
 """The Atom feed of publications, at the root of the site."""
 ASSETS = "assets/learning-library"
 """Where the library's own stylesheet and scripts are published."""
-GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "pagefind", ASSETS)
+GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "recommendations", "pagefind", ASSETS)
 """Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
 GENERATED_PAGES = (SEARCH, TRACKER, STATISTICS, WHATS_NEW)
 """Single pages at the top of ``content/`` the library writes itself; a hand-written page of the same name would clash."""
@@ -50,6 +50,11 @@ def year_uri(year: int) -> str:
 def index_page_uri(kind: str, number: int) -> str:
     """The n-th page (from 1) of the index of reviews or briefings."""
     return f"{kind}s/index.md" if number == 1 else f"{kind}s/page-{number}.md"
+
+
+def tracker_page_uri(number: int) -> str:
+    """The n-th page (from 1) of the recommendations tracker: :data:`TRACKER`, then ``recommendations/page-2.md`` and on."""
+    return TRACKER if number == 1 else f"recommendations/page-{number}.md"
 
 
 def attachment_uri(library_relative: str) -> str:

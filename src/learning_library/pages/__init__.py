@@ -12,7 +12,7 @@ builder converts the Markdown; the dialect it is written in is listed in
 - :mod:`~learning_library.pages.themes`: a learning hub per theme, and the themes overview;
 - :mod:`~learning_library.pages.years`: a page per year, and the overview of years;
 - :mod:`~learning_library.pages.home`: the blocks of the hand-written home page;
-- :mod:`~learning_library.pages.whats_new`, :mod:`~learning_library.pages.tracker`,
+- :mod:`~learning_library.pages.whats_new`, :mod:`~learning_library.pages.tracker` (in pages, at scale),
   :mod:`~learning_library.pages.statistics` (drawn with :mod:`~learning_library.pages.charts`);
 - :mod:`~learning_library.pages.feed`: the Atom feed (XML, not a page);
 - :mod:`~learning_library.pages.search_page`: the search page and the marks pages carry for the index.
@@ -42,7 +42,7 @@ def generate(index: LibraryIndex) -> dict[str, str]:
     pages[addresses.YEARS_INDEX] = years.overview(index)
     for year in index.by_year:
         pages[addresses.year_uri(year)] = years.page(index, year)
-    pages[addresses.TRACKER] = tracker.page(index)
+    pages.update(tracker.pages(index))
     pages[addresses.STATISTICS] = statistics.page(index)
     pages[addresses.WHATS_NEW] = whats_new.page(index)
     return pages

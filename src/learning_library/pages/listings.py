@@ -7,7 +7,7 @@ so a reader recognises it everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from .. import addresses
 from ..content import Document
@@ -75,18 +75,19 @@ def index_pages(index: LibraryIndex, kind: str) -> dict[str, str]:
     for number, chunk in enumerate(chunks, start=1):
         uri = addresses.index_page_uri(kind, number)
         heading = title if number == 1 else f"{title}, page {number} of {len(chunks)}"
-        nav = _pager(kind, number, len(chunks), uri)
+        nav = pager(uri, number, len(chunks), lambda n: addresses.index_page_uri(kind, n))
         pages[uri] = front_matter(heading, intro) + f"{intro}\n\n{nav}{listing(index, chunk, uri)}\n{nav}"
     return pages
 
 
-def _pager(kind: str, number: int, total: int, uri: str) -> str:
+def pager(uri: str, number: int, total: int, page_uri: Callable[[int], str]) -> str:
+    """Links to the newer and older pages of a list cut into ``total`` pages (nothing if it has one), ``page_uri(n)`` the n-th."""
     if total == 1:
         return ""
     links = []
     if number > 1:
-        links.append(f"[← Newer]({addresses.relative(uri, addresses.index_page_uri(kind, number - 1))})")
+        links.append(f"[← Newer]({addresses.relative(uri, page_uri(number - 1))})")
     links.append(f"Page {number} of {total}")
     if number < total:
-        links.append(f"[Older →]({addresses.relative(uri, addresses.index_page_uri(kind, number + 1))})")
+        links.append(f"[Older →]({addresses.relative(uri, page_uri(number + 1))})")
     return '<nav class="ll-pager" aria-label="Pages" markdown>' + " · ".join(links) + "</nav>\n\n"

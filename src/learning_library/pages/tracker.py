@@ -1,29 +1,59 @@
-"""The recommendations tracker page: every published review's recommendations, their owners, status and progress.
+"""The recommendations tracker: every published review's recommendations, their owners, status and progress.
 
 Where each recommendation stands is worked out in :mod:`learning_library.pages.progress`;
-this page shows them all, filterable by status, owner, theme and year. It is
+the tracker shows them all, filterable by status, owner, theme and year. It is
 plain HTML that shows everything without JavaScript (a table of every
 recommendation is also far quicker to render as HTML than as Markdown);
-``tracker.js`` (a file of the site, never an inline script) adds the filters.
+``tracker.js`` (a file of the site, never an inline script) adds the filters,
+which live in the address, so a filtered view is a link.
+
+A regional collection has tens of thousands of recommendations, far too many
+for one page, so the tracker is cut into pages of :data:`ROWS_PER_PAGE`,
+newest review first, each listing every page and the years of its reviews.
+On any page the filters search them all: the script fetches the pages that
+can hold a match (only those of the chosen year, if one is chosen) and shows
+the matching rows of all of them together.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from .. import addresses
 from ..content import RECOMMENDATION_STATUSES
 from ..text import escape_html, format_date, front_matter, plural
 from ..vocabulary import Vocabulary
 from .library_index import LibraryIndex
+from .listings import pager
 from .progress import STATUS_LABELS, Tracked, counts_by_status, overdue_badge, status_badge
 
 SCRIPT = "tracker.js"
 
+ROWS_PER_PAGE = 300
+"""Recommendations on one page of the tracker: about 200 KB of HTML, well within the 500 KB a page may weigh.
+A library with no more than this has the tracker on one page."""
 
-def page(index: LibraryIndex) -> str:
-    """The tracker page, as Markdown holding HTML."""
-    uri = addresses.TRACKER
+
+class _Part(NamedTuple):
+    """One page of the tracker: its number, address and rows."""
+
+    number: int
+    uri: str
+    rows: Sequence[Tracked]
+
+
+def pages(index: LibraryIndex) -> dict[str, str]:
+    """Every page of the tracker, as ``{address: Markdown holding HTML}``: one page, or pages of :data:`ROWS_PER_PAGE` rows."""
+    rows = index.tracked
+    chunks = [rows[i : i + ROWS_PER_PAGE] for i in range(0, len(rows), ROWS_PER_PAGE)] or [[]]
+    parts = [_Part(number, addresses.tracker_page_uri(number), chunk) for number, chunk in enumerate(chunks, start=1)]
+    return {part.uri: _page(index, part, parts) for part in parts}
+
+
+def _page(index: LibraryIndex, part: _Part, parts: Sequence[_Part]) -> str:
+    """One page of the tracker: what the tracker is, the counts of all its recommendations, the filters, this page's rows."""
+    uri = part.uri
     rows, vocabulary = index.tracked, index.vocabulary
     overdue_after_months, directory_urls = index.settings.overdue_after_months, index.settings.directory_urls
     counts = counts_by_status(rows)
@@ -34,23 +64,47 @@ def page(index: LibraryIndex) -> str:
         "The partnership monitors each recommendation until the improvement it asked for is evidenced. "
         f"A recommendation still open or in progress whose progress has not been updated for more than {period} is marked **Update overdue**."
     )
-    parts = [
-        front_matter(
-            "Recommendations tracker",
-            "Every recommendation from the partnership's reviews, with its owner, status and progress.",
-            hide=["toc"],
-        ),
+    title = "Recommendations tracker" if part.number == 1 else f"Recommendations tracker, page {part.number} of {len(parts)}"
+    text = [
+        front_matter(title, "Every recommendation from the partnership's reviews, with its owner, status and progress.", hide=["toc"]),
         intro,
         "",
         _summary(counts, overdue, len(rows)),
         "",
     ]
     if not rows:
-        parts.append("No published review has recommendations yet.\n")
-        return "\n".join(parts)
-    parts += [_filters(rows, vocabulary), "", _table(rows, vocabulary, uri, directory_urls), ""]
-    parts.append(f'<script src="{addresses.asset_href(uri, SCRIPT, directory_urls)}"></script>\n')
-    return "\n".join(parts)
+        text.append("No published review has recommendations yet.\n")
+        return "\n".join(text)
+    nav = pager(uri, part.number, len(parts), addresses.tracker_page_uri).replace("<nav ", "<nav data-ll-tracker-pager ", 1)
+    text += [_filters(rows, vocabulary, part, len(parts)), "", nav + _table(part.rows, vocabulary, uri, directory_urls, len(rows)), "", nav]
+    if len(parts) > 1:
+        text += [_page_list(uri, parts, directory_urls), ""]
+    text.append(f'<script src="{addresses.asset_href(uri, SCRIPT, directory_urls)}"></script>\n')
+    return "\n".join(text)
+
+
+def _page_list(uri: str, parts: Sequence[_Part], directory_urls: bool) -> str:
+    """Every page of the tracker with the years of its reviews: a way in by year, and where the filters look.
+
+    Each link carries the years, statuses and overdue flags its page holds, so
+    the script fetches only the pages a filter can find something on.
+    """
+    items = []
+    for part in parts:
+        years = sorted({row.review.published.year for row in part.rows}, reverse=True)
+        span = str(years[0]) if len(years) == 1 else f"{years[-1]} to {years[0]}"
+        current = ' aria-current="page"' if part.uri == uri else ""
+        statuses = " ".join(s for s in RECOMMENDATION_STATUSES if any(row.status == s for row in part.rows))
+        overdue = int(any(row.overdue for row in part.rows))
+        items.append(
+            f'<li><a href="{addresses.href(uri, part.uri, directory_urls)}" data-years="{" ".join(map(str, years))}" '
+            f'data-statuses="{statuses}" data-overdue="{overdue}"{current}>'
+            f"Page {part.number}</a>: {plural(len(part.rows), 'recommendation')} of reviews published {span}</li>"
+        )
+    return (
+        f'<nav class="ll-tracker-pages" aria-labelledby="ll-tracker-pages"><h2 id="ll-tracker-pages">All {len(parts)} pages</h2>'
+        f"<ol data-ll-tracker-pages>{''.join(items)}</ol></nav>"
+    )
 
 
 def _summary(counts: dict[str, int], overdue: int, total: int) -> str:
@@ -73,8 +127,8 @@ def _options(name: str, label: str, values: Sequence[tuple[str, str]]) -> str:
     )
 
 
-def _filters(rows: Sequence[Tracked], vocabulary: Vocabulary) -> str:
-    """The filter form: hidden until the script shows it, since without the script it could not filter."""
+def _filters(rows: Sequence[Tracked], vocabulary: Vocabulary, part: _Part, pages: int) -> str:
+    """The filter form, offering what all the recommendations hold: hidden until the script shows it, since without the script it could not filter."""
     present = {row.status for row in rows}
     statuses = [(s, STATUS_LABELS[s]) for s in RECOMMENDATION_STATUSES if s in present]
     owners = sorted({row.owner for row in rows}, key=str.lower)
@@ -92,11 +146,19 @@ def _filters(rows: Sequence[Tracked], vocabulary: Vocabulary) -> str:
         '<label for="ll-tracker-overdue">Only those with an update overdue</label></div>'
         '<button type="reset" class="md-button">Show all</button>'
         "</fieldset></form>\n"
-        f'<p class="ll-tracker-status" role="status" aria-live="polite" data-ll-tracker-status>Showing all {plural(len(rows), "recommendation")}.</p>'
+        f'<p class="ll-tracker-status" role="status" aria-live="polite" data-ll-tracker-status>{_showing(rows, part, pages)}</p>'
     )
 
 
-def _table(rows: Sequence[Tracked], vocabulary: Vocabulary, uri: str, directory_urls: bool) -> str:
+def _showing(rows: Sequence[Tracked], part: _Part, pages: int) -> str:
+    """What the page shows, before any filter: all the recommendations, or which of them."""
+    if pages == 1:
+        return f"Showing all {plural(len(rows), 'recommendation')}."
+    first = (part.number - 1) * ROWS_PER_PAGE + 1
+    return f"Showing recommendations {first:,} to {first + len(part.rows) - 1:,} of {len(rows):,}, page {part.number} of {pages}."
+
+
+def _table(rows: Sequence[Tracked], vocabulary: Vocabulary, uri: str, directory_urls: bool, total: int) -> str:
     body = []
     for row in rows:
         rec, review = row.recommendation, row.review
@@ -121,7 +183,7 @@ def _table(rows: Sequence[Tracked], vocabulary: Vocabulary, uri: str, directory_
         )
     head = "".join(f'<th scope="col">{name}</th>' for name in ("Review", "Recommendation", "Owner", "Status", "Last updated"))
     return (
-        '<div class="ll-table-wrap"><table class="ll-tracker" data-ll-tracker>'
+        f'<div class="ll-table-wrap"><table class="ll-tracker" data-ll-tracker data-ll-tracker-total="{total}">'
         "<caption>Recommendations, newest review first</caption>"
         f"<thead><tr>{head}</tr></thead><tbody>\n" + "\n".join(body) + "\n</tbody></table></div>"
     )
