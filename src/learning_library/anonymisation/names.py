@@ -175,30 +175,30 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
     - "the X family" for a word that is not an ordinary one.
     """
     given, family, words = first_names(), surnames(), english_words()
-    count = len(tokens)
+    texts, starts = token_table(tokens)
+    count = len(texts)
     i = 0
     while i < count:
-        token = tokens[i]
-        word = token.text
+        word = texts[i]
         if len(word) < 2 or not word.isalpha() or word.isupper():
             i += 1
             continue
-        start, end = token.idx, token.idx + len(word)
+        start, end = starts[i], starts[i] + len(word)
         lowered = word.lower()
         if word[0].islower():
             if len(word) >= 4 and word.capitalize() in given and lowered not in words and lowered not in ROLE_WORDS:
                 yield start, end, 0.6  # "kayleigh says she fell"
             i += 1
             continue
-        nxt = tokens[i + 1] if i + 1 < count else None
+        nxt = texts[i + 1] if i + 1 < count else None
         surname_follows = bool(
             nxt is not None
-            and nxt.idx == end + 1
-            and nxt.text[:1].isupper()
-            and nxt.text.isalpha()
-            and not nxt.text.isupper()
-            and (nxt.text in family or nxt.text in given or nxt.text.lower() not in words)
-            and nxt.text.lower() not in ROLE_WORDS
+            and starts[i + 1] == end + 1
+            and nxt[:1].isupper()
+            and nxt.isalpha()
+            and not nxt.isupper()
+            and (nxt in family or nxt in given or nxt.lower() not in words)
+            and nxt.lower() not in ROLE_WORDS
         )
         ordinary = lowered in words or lowered in MONTHS_AND_DAYS or lowered in NOT_NAMES
         if lowered in ROLE_WORDS or lowered in COMMON_WORDS or lowered in NOT_NAMES:
@@ -208,7 +208,7 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
         elif word in given or word in family:
             if surname_follows:
                 assert nxt is not None
-                end = nxt.idx + len(nxt.text)
+                end = starts[i + 1] + len(nxt)
                 i += 1
             evidence = not ordinary or surname_follows or has_name_cue(text, start, end)
             plausible = word in given or surname_follows or not ordinary
@@ -216,13 +216,24 @@ def gazetteer_names(text: str, tokens: Any) -> Iterator[tuple[int, int, float]]:
                 yield start, end, 0.7 if ordinary else 0.75
         elif (
             i > 0
-            and tokens[i - 1].lower_ == "the"
+            and texts[i - 1].lower() == "the"
             and nxt is not None
-            and nxt.lower_ in {"family", "families", "household", "children", "twins", "brothers", "sisters", "home"}
+            and nxt.lower() in {"family", "families", "household", "children", "twins", "brothers", "sisters", "home"}
             and not ordinary
         ):
             yield start, end, 0.7
         i += 1
+
+
+def token_table(tokens: Any) -> tuple[list[str], list[int]]:
+    """A spaCy ``Doc``'s token texts and their character offsets, read in bulk.
+
+    Reading them one ``Token`` at a time makes a Python object per word,
+    which on a long review costs more than the rules that read them.
+    """
+    strings = tokens.vocab.strings
+    table = tokens.to_array(["ORTH", "IDX"]).tolist()
+    return [strings[orth] for orth, _ in table], [idx for _, idx in table]
 
 
 _NICKNAME = re.compile(
@@ -376,7 +387,7 @@ def spans_needing_ner(text: str, tokens: Any) -> Iterator[tuple[int, int]]:
         text: the text being checked.
         tokens: the model's tokenisation of the whole text (a spaCy ``Doc``).
     """
-    starts = [token.idx for token in tokens]
+    starts = token_table(tokens)[1]
     line_start = 0
     while line_start <= len(text):
         line_end = text.find("\n", line_start)
