@@ -14,6 +14,7 @@ recognizer, which fetches a public suffix list, is replaced by our own.
 from __future__ import annotations
 
 import functools
+import gc
 import logging
 import multiprocessing
 from collections.abc import Iterator, Sequence
@@ -28,6 +29,8 @@ _NOT_NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "
 _PARALLEL_FROM_CHARS = 100_000
 _PARALLEL_FROM_FILES = 8
 """Below about this much work, starting a second process costs more than it saves."""
+_CHUNK_FILES = 16
+"""The most files a forked process takes at a time: enough for the model to read them in full batches."""
 
 log = logging.getLogger(__name__)
 
@@ -103,19 +106,35 @@ class Engine:
     def analyze(self, texts: Sequence[str]) -> Iterator[list[Detection]]:
         """Yield what was found in each text, in order.
 
-        A cold run over many files uses both cores: the work is split between
-        two forked processes, which share the loaded model with this one.
+        A cold run over many files uses both cores (:meth:`_analyze_in_parallel`).
         """
         if len(texts) >= _PARALLEL_FROM_FILES and sum(len(t) for t in texts) >= _PARALLEL_FROM_CHARS:
-            half = len(texts) // 2
-            context = multiprocessing.get_context("fork")
-            _FORKED[self.model] = self
-            with context.Pool(2) as pool:
-                parts = pool.starmap(_analyze_in_child, [(self.model, list(texts[:half])), (self.model, list(texts[half:]))])
-            for part in parts:
-                yield from part
+            yield from self._analyze_in_parallel(texts)
             return
         yield from self._analyze(texts)
+
+    def _analyze_in_parallel(self, texts: Sequence[str]) -> Iterator[list[Detection]]:
+        """Analyse in two forked processes, which share the loaded model and the texts with this one.
+
+        The texts are handed out a few at a time, so that when one core is
+        slowed (by a long document, or by other work on the machine) the other
+        takes more, rather than each taking half and one waiting for the other.
+        Everything alive before the fork is frozen out of garbage collection
+        meanwhile: a collection in a child would otherwise write to every
+        object's header and so copy, page by page, all the memory it shares
+        with this process (in a site build, the whole library).
+        """
+        size = max(1, min(_CHUNK_FILES, len(texts) // 16))
+        chunks = [(self.model, start, min(start + size, len(texts))) for start in range(0, len(texts), size)]
+        _FORKED[self.model] = (self, texts)
+        gc.freeze()
+        try:
+            with multiprocessing.get_context("fork").Pool(2) as pool:
+                for part in pool.imap(_analyze_in_child, chunks):
+                    yield from part
+        finally:
+            gc.unfreeze()
+            del _FORKED[self.model]
 
     def _analyze(self, texts: Sequence[str]) -> list[list[Detection]]:
         """Run NER only around the words that could be a name, then every recognizer on the whole text.
@@ -161,11 +180,14 @@ class _Entity:
     end_char: int
 
 
-_FORKED: dict[str, Engine] = {}
+_FORKED: dict[str, tuple[Engine, Sequence[str]]] = {}
+"""The engine and the texts of a parallel run, left where the forked processes find them."""
 
 
-def _analyze_in_child(model: str, texts: list[str]) -> list[list[Detection]]:
-    return _FORKED[model]._analyze(texts)
+def _analyze_in_child(chunk: tuple[str, int, int]) -> list[list[Detection]]:
+    model, start, end = chunk
+    analyzer, texts = _FORKED[model]
+    return analyzer._analyze(texts[start:end])
 
 
 @functools.cache
