@@ -6,10 +6,23 @@ All identifiers are invented: Ofcom drama-range phone numbers, NHS numbers in th
 
 from __future__ import annotations
 
+import functools
+import random
+import re
+import sys
+
 import pytest
 
+from learning_library.anonymisation import recognizers
 from learning_library.anonymisation.engine import Engine, engine
 from learning_library.anonymisation.policy import DEFAULT_MODEL
+from learning_library.anonymisation.regex_recognizer import first_characters
+from learning_library.anonymisation.scanner import published_text
+
+from .conftest import REPO
+
+sys.path.insert(0, str(REPO / "bench"))
+from labelled import available, load
 
 pytestmark = pytest.mark.model
 
@@ -281,3 +294,53 @@ def test_a_window_finds_what_reading_the_whole_line_finds(analyzer: Engine) -> N
     for a, b in spans_needing_ner(LONG_LINE, analyzer.nlp.make_doc(LONG_LINE)):
         read |= {(a + e.start_char, a + e.end_char, e.label_) for e in analyzer.nlp(LONG_LINE[a:b]).ents}
     assert whole and whole <= read
+
+
+@pytest.mark.parametrize(
+    ("pattern", "first"),
+    [
+        (r"(?<!\w)[A-Z]\d", "[A-Z]"),
+        (r"\b(?:Flat[ \t]+)?\d{1,4}", "[F0-9]"),
+        (r"@\w+|\d{3}", "[@0-9]"),
+        (r"(?:[A-Z][a-z]+ ){1,3}(?:School|Academy)", "[A-Z]"),
+        (r"\bfoo", None),  # a lower-case letter: as common as any position in prose
+        (r"(?i:Mrs?)\s+[A-Z]", None),  # either case
+        (r"[^a-z]x", None),  # a negated set
+        (r".x", None),
+        (r"x?", None),  # can match nothing
+    ],
+)
+def test_quick_patterns_start_from_the_characters_a_match_can_start_with(pattern: str, first: str | None) -> None:
+    found = first_characters(re.compile(pattern))
+    if first is None:
+        assert found is None
+    else:
+        assert found is not None
+        sample = "".join(chr(c) for c in range(32, 127))
+        assert [c for c in sample if found.match(c)] == [c for c in sample if re.match(first, c)]
+
+
+def recognizer_patterns() -> list[tuple[str, str]]:
+    return [
+        (type(r).__name__, name)
+        for r in recognizers.all_recognizers()
+        if isinstance(r, recognizers.RegexRecognizer)
+        for name, _, _ in r._compiled
+    ]
+
+
+@functools.cache
+def sample_texts() -> list[str]:
+    """The labelled sets' published text, and random text made of the characters identifiers are made of."""
+    texts = [published_text(s.target.source) for set_name in sorted(available()) for s in load(set_name).samples]
+    rng = random.Random(15)
+    alphabet = "aAbBcdDeFfHkKLMmNnoOQrRsStTuWxXyZ0123456789  \t\n.,:;/@_-'’()+#ſKİé"
+    return texts + ["".join(rng.choice(alphabet) for _ in range(400)) for _ in range(300)]
+
+
+@pytest.mark.parametrize(("recognizer", "name"), recognizer_patterns())
+def test_every_quick_pattern_finds_exactly_what_its_pattern_finds(recognizer: str, name: str) -> None:
+    """Over :func:`sample_texts`."""
+    (quick,) = [q for n, q, _ in getattr(recognizers, recognizer)()._compiled if n == name]
+    texts = sample_texts()
+    assert [[m.span() for m in quick.finditer(t)] for t in texts] == [[m.span() for m in quick.pattern.finditer(t)] for t in texts]
