@@ -16,7 +16,7 @@ import pytest
 from learning_library.anonymisation import recognizers
 from learning_library.anonymisation.engine import Engine, engine
 from learning_library.anonymisation.policy import DEFAULT_MODEL
-from learning_library.anonymisation.regex_recognizer import first_characters
+from learning_library.anonymisation.quick import first_characters
 from learning_library.anonymisation.scanner import published_text
 
 from .conftest import REPO

@@ -10,12 +10,14 @@ and the citations of :mod:`.citations`.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from . import public
 from .citations import EPONYM_WORDS, is_citation
+from .quick import QuickPattern
 from .wordlists import (
     COMMON_WORDS,
     MONTHS_AND_DAYS,
@@ -249,7 +251,7 @@ _NAME_AFTER_RELATION = re.compile(
 """A name right after a relation or "called": "her older brother, Imtiaz," and "a farmhouse called Bramblewood"."""
 _WORD_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>[^\W\d_][\w'’]*)[ \t]+$")
 _TITLES = frozenset(["mr", "mrs", "ms", "miss", "mx", "dr", "prof", "pc", "dc", "ds", "sgt", "rev", "sir", "dame", "lord", "lady"])
-_INITIAL_AND_SURNAME = re.compile(r"(?<![\w.])[A-Z]\.[ \t]?(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b")
+_INITIAL_AND_SURNAME = QuickPattern(re.compile(r"(?<![\w.])[A-Z]\.[ \t]?(?P<surname>[A-Z][a-z'’]+(?:-[A-Z][a-z'’]+)?)\b"))
 _FIRST_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?P<name>[A-Z][a-z'’]+)[ \t]+(?:and|&)[ \t]+$")
 
 
@@ -357,6 +359,7 @@ could join the name the same view of its neighbours as in the whole line:
 the labelled sets' findings are the same as when whole lines were read."""
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _may_be_named(word: str) -> bool:
     """Whether a capitalised word could be part of a name that survives the check, so the model must read around it.
 
