@@ -15,6 +15,7 @@ import click
 from . import __version__, authoring, check, signoff
 from .attachments.clean import clean_metadata
 from .errors import CannotCreate, CleanError, LibraryError
+from .findings import Results
 from .formats import FORMATS, render
 from .library import display_path, load_settings, today
 from .vocabulary import load_vocabulary
@@ -74,7 +75,9 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
     if signoff_report:
         click.echo(signoff.render(outcome, today()), nl=False)
     else:
-        click.echo(render(outcome.results, fmt, show_text=False if hide_text else None), nl=False)
+        # Reminders are shown with the findings here; the build logs them apart, so they never fail it.
+        shown = Results([*outcome.results.findings, *outcome.notices], outcome.results.files, outcome.results.seconds)
+        click.echo(render(shown, fmt, show_text=False if hide_text else None), nl=False)
     sys.exit(EXIT_BLOCKED if outcome.results.blocks else EXIT_OK)
 
 

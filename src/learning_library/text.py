@@ -55,6 +55,15 @@ def format_month(day: dt.date) -> str:
     return f"{day:%B %Y}"
 
 
+def shift_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (earlier when negative); the last day of that month if it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
 def noun_for(count: int, noun: str, nouns: str | None = None) -> str:
     """The noun for a count: ``review`` for 1, ``reviews`` otherwise; ``nouns`` where the plural is not the noun and an s."""
     return noun if count == 1 else nouns or noun + "s"
