@@ -114,4 +114,3 @@ def due(documents: Iterable[Document], on: dt.date) -> list[Finding]:
 def upcoming(documents: Iterable[Document], on: dt.date) -> list[Withdrawal]:
     """The withdrawals still to come (on ``on`` or later) of documents published by ``on``, soonest first."""
     return [w for w in withdrawals(d for d in documents if d.is_live(on)) if w.last_day >= on]
-

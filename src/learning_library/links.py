@@ -93,6 +93,12 @@ class SiteMap:
             addresses.YEARS_INDEX,
             *addresses.GENERATED_PAGES,
             addresses.FEED,
+            addresses.CATALOGUE,
+            addresses.CATALOGUE_SCHEMA,
+            addresses.PACKS_INDEX,
+            *(addresses.pack_uri(a) for a in library.vocabulary.agencies),
+            *(addresses.theme_feed(t) for t in library.vocabulary.themes),
+            *(addresses.type_feed(t) for t in [*library.vocabulary.review_types, *library.vocabulary.briefing_types]),
             *(addresses.theme_uri(t) for t in library.vocabulary.themes),
             *(addresses.year_uri(y) for y in years),
         }
