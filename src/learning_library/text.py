@@ -14,7 +14,8 @@ where it lands:
   since MkDocs' templates do not.
 
 The Atom feed is written with :mod:`xml.etree.ElementTree`, which escapes
-every text and attribute itself.
+every text and attribute itself; JSON (the catalogue, a page's schema.org
+description) goes through :func:`markup_safe_json`.
 """
 
 from __future__ import annotations
@@ -43,6 +44,15 @@ def markdown_cell(text: str) -> str:
 def escape_html(text: str) -> str:
     """Text for HTML, as an element's text or an attribute's value in double quotes."""
     return html.escape(text, quote=True)
+
+
+def markup_safe_json(json_text: str) -> str:
+    """JSON text with ``<``, ``>`` and ``&`` as JSON escapes (``\\u003c``...), which read back as the same text.
+
+    Safe inside a ``<script>`` element (a title holding ``</script>`` cannot end
+    it), and safe for a program that pastes a value into a web page unescaped.
+    """
+    return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
 def format_date(day: dt.date) -> str:

@@ -23,6 +23,7 @@ from typing import Any
 
 from .. import addresses
 from ..content import Document, Recommendation
+from ..text import markup_safe_json
 from ..vocabulary import Term
 from .library_index import LibraryIndex
 from .progress import STATUS_LABELS
@@ -137,8 +138,12 @@ def files(index: LibraryIndex) -> dict[str, str]:
 
 
 def write(data: dict[str, Any]) -> str:
-    """The catalogue as JSON text, one document a line: compact for a large library, and a change shows as one line."""
+    """The catalogue as JSON text, one document a line: compact for a large library, and a change shows as one line.
+
+    Markup characters are JSON escapes (:func:`~learning_library.text.markup_safe_json`).
+    """
     head = {k: v for k, v in data.items() if k != "documents"}
     lines = [json.dumps(d, ensure_ascii=False, separators=(",", ":")) for d in data["documents"]]
     opening = json.dumps(head, ensure_ascii=False, indent=1)[:-2]  # without the closing brace
-    return opening + ',\n "documents": [\n' + ",\n".join(lines) + "\n ]\n}\n"
+    text = opening + ',\n "documents": [\n' + ",\n".join(lines) + "\n ]\n}\n"
+    return markup_safe_json(text)

@@ -128,12 +128,12 @@ def lifecycle_notices(index: LibraryIndex, document: Document, uri: str) -> str:
 
 def withdrawal_notice(index: LibraryIndex, document: Document) -> str:
     """When the full report left the site, and how to ask for it; the summary and the learning stay on the page."""
-    what = "full report" if document.report else "partnership's response"
+    what, verb, it = ("full report" if document.report else "partnership's response"), "is", "It was"
     if document.report and document.response_file:
-        what = "full report and the partnership's response"
+        what, verb, it = "full report and the partnership's response", "are", "They were"
     last_day = format_date(document.available_until) if document.available_until else "recently"
     lines = [
-        f"**The {what} is no longer on this site.** It was on the site until {last_day}, "
+        f"**The {what} {verb} no longer on this site.** {it} on the site until {last_day}, "
         "as reports are kept here for a limited time. The summary and the learning remain on this page.",
         f"To ask for a copy, {how_to_ask(index)}.",
     ]

@@ -21,6 +21,7 @@ from typing import Any
 
 from .. import addresses
 from ..content import Document
+from ..text import markup_safe_json
 from .library_index import LibraryIndex
 
 CONTEXT = "https://schema.org"
@@ -79,10 +80,6 @@ def describe(index: LibraryIndex, document: Document) -> dict[str, Any]:
 
 
 def script(index: LibraryIndex, document: Document) -> str:
-    """The description as the text of a ``<script type="application/ld+json">``: JSON with ``<``, ``>`` and ``&`` escaped.
-
-    Escaped as JSON escapes, so a title holding ``</script>`` cannot end the
-    element early, and the JSON still reads back as the title.
-    """
+    """The description as the text of a ``<script type="application/ld+json">`` (see :func:`~learning_library.text.markup_safe_json`)."""
     text = json.dumps(describe(index, document), ensure_ascii=False, separators=(",", ":"))
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return markup_safe_json(text)
