@@ -15,8 +15,8 @@ from learning_library.check import run
 from learning_library.library import load, load_settings
 from learning_library.pages import document as document_page
 
-from .conftest import CheckText, document, set_extra, site_for
 from .conftest import TODAY as DAY
+from .conftest import CheckText, document, set_extra, site_for
 
 WITHDRAWN = document(
     "Child W: local child safeguarding practice review",
@@ -78,7 +78,7 @@ def test_a_contact_form_is_offered_when_the_contact_is_a_web_address(lifecycle_r
     set_extra(lifecycle_root, {"contact": "https://kestrel-vale.example/contact"})
     index = site_for(lifecycle_root, DAY)
     page = document_page.page(index, index.by_slug["2023-child-w"])
-    assert "To ask for a copy, use <a href=\"https://kestrel-vale.example/contact\">the partnership's contact form</a>." in page
+    assert 'To ask for a copy, use <a href="https://kestrel-vale.example/contact">the partnership\'s contact form</a>.' in page
 
 
 @pytest.mark.parametrize(
@@ -148,8 +148,9 @@ def test_the_sign_off_report_lists_the_withdrawals_to_come(lifecycle_root: Path,
     settings = load_settings(lifecycle_root / "mkdocs.yml")
     report = signoff.render(run(settings, on=DAY), DAY)
     section = report.split("## Full reports to be withdrawn", 1)[1].split("##", 1)[0]
-    assert "- reviews/2024-child-v.md: “Child V: local child safeguarding practice review”, on the site until 20 July 2025 (in 20 days)." in (
-        section
+    assert (
+        "- reviews/2024-child-v.md: “Child V: local child safeguarding practice review”, on the site until 20 July 2025 (in 20 days)."
+        in (section)
     )
     assert "2023-child-w" not in section  # already withdrawn
     later = signoff.render(run(settings, on=dt.date(2025, 8, 1)), dt.date(2025, 8, 1))
@@ -209,7 +210,9 @@ def test_superseded_by_names_a_document_that_exists(
 
 
 def test_a_document_kept_out_of_search_engines_says_so_in_its_front_matter(make_library: Callable[..., Path]) -> None:
-    root = make_library({"reviews/2023-child-w.md": document("Child W: review", "lcspr", "2023-02-01", "[neglect]", search_engines="false")})
+    root = make_library(
+        {"reviews/2023-child-w.md": document("Child W: review", "lcspr", "2023-02-01", "[neglect]", search_engines="false")}
+    )
     index = site_for(root, DAY)
     page = document_page.page(index, index.by_slug["2023-child-w"])
     assert "\nsearch_engines: false\n" in page.split("---\n\n", 1)[0]

@@ -32,7 +32,8 @@ REFLECTIVE_SECTION = re.compile(
     re.IGNORECASE,
 )
 """The heading of a document's questions for a team to discuss, whose list items are its reflective questions."""
-_LIST_ITEM = re.compile(r"^ {0,3}(?:[-*+]|\d{1,2}[.)])[ \t]+(.*\S)")
+_LIST_ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,2}[.)])[ \t]+(.*\S)")
+"""A top-level list item; one indented further belongs to a nested list."""
 
 
 def headings(body: str) -> list[Heading]:
