@@ -49,11 +49,14 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
 
     Checks front matter against the content model and themes.yml, links
     between documents, and personal data. With no PATH, checks the library's
-    reviews/, briefings/ and content/.
+    reviews/, briefings/ and content/. A full report due to leave the site
+    within a month (its available_until) is shown as a warning, a reminder
+    that never blocks.
 
     With --report, prints instead the sign-off report for the person who
     approves publication: every pseudonym, allowed string and inline
-    suppression, with its reason, and what still blocks publication.
+    suppression, with its reason, the full reports to be withdrawn, and
+    what still blocks publication.
 
     Exit status: 0 nothing blocks publication, 1 an error was found,
     2 the check could not run.

@@ -19,7 +19,7 @@ def page(index: LibraryIndex) -> str:
     reviews = addresses.relative(uri, addresses.REVIEWS_INDEX)
     briefings = addresses.relative(uri, addresses.BRIEFINGS_INDEX)
     type_feeds = "\n".join(
-        f"- [{escape_markdown(vocabulary.type_term(slug).label)}]({addresses.relative(uri, feed.type_feed(index, slug).uri)})"
+        f"    - [{escape_markdown(vocabulary.type_term(slug).label)}]({addresses.relative(uri, feed.type_feed(index, slug).uri)})"
         for slug in [*vocabulary.review_types, *vocabulary.briefing_types]
     )
     return (
@@ -47,7 +47,6 @@ A feed reader shows new publications as they appear:
 - [every new review and briefing]({main});
 - a feed for each theme, linked from its page under [Themes]({themes});
 - a feed for each type, linked from the [Reviews]({reviews}) and [Briefings]({briefings}) pages:
-
 {type_feeds}
 
 ## The national case review repository
