@@ -55,7 +55,18 @@ def test_an_overlong_handout_would_not_pass_for_one_page(page: Any, site_url: st
 
 
 @pytest.mark.parametrize(
-    "path", ["briefings/{briefing}/", "recommendations/", "statistics/", "whats-new/", "themes/neglect/", "reviews/2024-child-ruby/"]
+    "path",
+    [
+        "briefings/{briefing}/",
+        "recommendations/",
+        "statistics/",
+        "whats-new/",
+        "themes/neglect/",
+        "reviews/2024-child-ruby/",
+        "reviews/2017-child-d/",
+        "packs/health/",
+        "open-data/",
+    ],
 )
 def test_learning_pages_fit_a_phone(browser: Any, site_url: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True)
