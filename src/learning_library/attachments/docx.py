@@ -323,8 +323,10 @@ def fix(field_name: str | None) -> str:
     """What to do about personal data in a part of a Word document, by the part a finding names."""
     if field_name and field_name.startswith(("Property", "Custom property", "Embedded picture")):
         return CLEAN_HINT
-    if field_name and field_name.startswith(("Tracked", "Comment")):
-        return "accept or reject the tracked changes and delete the comments in Word (Review), then save it again"
+    if field_name and field_name.startswith("Tracked"):
+        return "accept or reject the tracked changes in Word (Review, Accept, Reject), then save it again"
+    if field_name and field_name.startswith("Comment"):
+        return "delete the comments in Word (Review, Delete, Delete All Comments in Document), then save it again"
     if field_name and field_name.startswith("Alt text"):
         return "change the alt text in Word (right-click the picture, Edit Alt Text) and save it again"
     return WORD_FIX
