@@ -91,6 +91,7 @@ class Found:
     summary: str = ""
     model: str = ""
     recommendations: Sequence[str] = ()
+    pseudonyms: Sequence[str] = ()
     response_in_text: bool = False
     """The text has the partnership's response as a section of its own, so the front matter needs no ``response``."""
 
@@ -109,6 +110,7 @@ def render(kind: str, *, title: str, published: dt.date, themes: tuple[str, ...]
         summary=found.summary,
         model=found.model,
         recommendations=recommendations,
+        pseudonyms=list(found.pseudonyms),
         response_in_text=found.response_in_text,
     )
 

@@ -22,7 +22,7 @@ from typing import Any
 from ..anonymisation import keys
 from ..anonymisation.acceptance import accepted, allowed_ranges
 from ..anonymisation.entities import ENTITIES
-from ..anonymisation.names import is_safe_phrase
+from ..anonymisation.names import is_safe_phrase, names_in_file_name
 from ..anonymisation.policy import Policy
 from ..cache import ResultCache, installed_versions
 from ..content import CheckedByHand, Document, Page
@@ -282,6 +282,7 @@ def _findings(attachment: _Attachment, declared: list[str], checked_by_hand: boo
                 field=problem.field,
             )
         )
+    findings.extend(_file_name(attachment, declared, policy))
     detections = inspection.detections if isinstance(inspection, _Scanned) else [[] for _ in inspection.units]
     for unit, found in zip(inspection.units, detections, strict=True):
         kept = accepted(unit.text, found, policy, declared)
@@ -296,6 +297,24 @@ def _findings(attachment: _Attachment, declared: list[str], checked_by_hand: boo
                 )
             )  # fmt: skip
     return findings, waived
+
+
+def _file_name(attachment: _Attachment, declared: list[str], policy: Policy) -> list[Finding]:
+    """A first name in the file's name, which becomes part of the published address (``2024-kayleigh-report.pdf``)."""
+    found = []
+    for word in names_in_file_name(Path(attachment.name).stem):
+        if any(word.lower() == phrase.lower() for phrase in declared) or _accepted_whole(word, declared, policy):
+            continue
+        severity = Severity.ERROR if policy.severity_of("PERSON") == "error" else Severity.WARNING
+        found.append(
+            Finding(
+                attachment.display, 1, 1, "anonymisation/PERSON",
+                "File name: Possible person's name; a file's name is published in its address, so rename the file without it "
+                "and change the links to it, or, for a pseudonym, declare it in `pseudonyms`",
+                severity, entity="PERSON", text=word, field="File name",
+            )
+        )  # fmt: skip
+    return found
 
 
 def _personal_data(display: str, unit: Unit, entity: str, start: int, end: int, score: float, policy: Policy) -> Finding:

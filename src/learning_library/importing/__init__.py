@@ -121,6 +121,7 @@ def import_word(
         summary=details.summary(found),
         model=details.model(text) if review else "",
         recommendations=recommendations,
+        pseudonyms=details.pseudonyms(text),
         response_in_text=details.has_response(found),
     )
 
@@ -142,6 +143,7 @@ def import_word(
             summary=found_details.summary,
             model=found_details.model,
             recommendations=found_details.recommendations,
+            pseudonyms=found_details.pseudonyms,
             response_in_text=found_details.response_in_text,
         ),
     )

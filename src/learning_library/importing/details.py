@@ -115,6 +115,20 @@ def sections(found: Sequence[Block], pattern: re.Pattern[str]) -> Iterable[tuple
             yield index + 1, end
 
 
+_PSEUDONYM = re.compile(
+    r"\b(?P<a>[A-Z][a-z]+) is (?:a|the) pseudonym"
+    r"|\bpseudonyms? (?:of |is |was )?['‘\"“]?(?P<b>[A-Z][a-z]+)"
+    r"|\b(?:referred to|known) (?:in this (?:report|review) )?as ['‘\"“](?P<c>[A-Z][a-z]+)"
+)
+"""How reports say which name they chose: "Ruby is a pseudonym", "the pseudonym 'Ruby'", "referred to as 'Ruby'"."""
+
+
+def pseudonyms(text: str) -> tuple[str, ...]:
+    """The names the text says are pseudonyms, for ``pseudonyms:``, so the check accepts what the reviewer chose."""
+    found = (m["a"] or m["b"] or m["c"] for m in _PSEUDONYM.finditer(text))
+    return tuple(dict.fromkeys(name for name in found if name not in ("The", "This", "Each", "All")))
+
+
 def summary(found: Sequence[Block]) -> str:
     """The first paragraph of the summary (or introduction), cut to three sentences; empty when there is none."""
     for start, end in sections(found, _SECTION_SUMMARY):
