@@ -223,7 +223,7 @@ def kind_for_type(vocabulary: Vocabulary, type_: str) -> str:
         return "review"
     if type_ in vocabulary.briefing_types:
         return "seven-minute-briefing" if type_ == KINDS["seven-minute-briefing"].default_type else "themed-briefing"
-    every = [*vocabulary.review_types, *vocabulary.briefing_types]
+    every = {**vocabulary.review_types, **vocabulary.briefing_types}
     hint = did_you_mean(type_, every)
     fix = f"did you mean `{hint}`?" if hint else f"use one of {', '.join(every)}"
     raise CannotCreate(f"`{type_}` is not a review type or a briefing type in themes.yml; {fix}")
