@@ -180,7 +180,9 @@ def write(path: Path, text: str) -> Path:
 
 SEVEN_PARTS = "".join(
     f"## {n}. {part}\n\nText of the part.\n\n"
-    for n, part in enumerate(["Background", "Why it matters", "Information", "Information", "Information", "What to remember", "What to do"], 1)
+    for n, part in enumerate(
+        ["Background", "Why it matters", "Information", "Information", "Information", "What to remember", "What to do"], 1
+    )
 )
 """The body of a 7-minute briefing: its seven numbered parts."""
 

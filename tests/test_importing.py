@@ -10,9 +10,9 @@ import io
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import markdown
 import pytest
@@ -27,7 +27,7 @@ from .conftest import Invoke, copy_example, mkdocs_build
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
-Structure = dict[str, list[object]]
+Structure = dict[str, list[Any]]
 
 
 # --- the structure round trip ----------------------------------------------------------------------
@@ -93,7 +93,7 @@ class _HtmlStructure(HTMLParser):
         elif tag == "li" and self.in_notes:
             self.found["notes"].append(value)
         elif tag == "li":
-            ordered, depth, _ = self.found["items"][self.item_at[-1]]  # type: ignore[misc]
+            ordered, depth, _ = self.found["items"][self.item_at[-1]]
             self.found["items"][self.item_at.pop()] = (ordered, depth, value)
         else:
             self.found["cells"].append(value)
@@ -109,7 +109,7 @@ def markdown_structure(text: str) -> Structure:
     parser = _HtmlStructure()
     parser.feed(html)
     found = parser.found
-    found["headings"] = [(level, re.sub(r"¶$", "", t).strip()) for level, t in found["headings"]]  # type: ignore[misc]
+    found["headings"] = [(level, re.sub(r"¶$", "", t).strip()) for level, t in found["headings"]]
     return found
 
 
@@ -125,7 +125,7 @@ def test_the_round_trip_keeps_every_heading_list_item_table_cell_and_note(tmp_pa
     for kind in ("headings", "items", "cells"):
         assert got[kind] == expected[kind], kind
     # Word keeps footnotes and endnotes apart; Markdown numbers them in the order they are referred to.
-    assert sorted(got["notes"]) == sorted(expected["notes"])  # type: ignore[type-var]
+    assert sorted(got["notes"]) == sorted(expected["notes"])
     assert len(expected["headings"]) == 12 and len(expected["items"]) == 28 and len(expected["cells"]) == 36 and len(expected["notes"]) == 8
     assert "**13 families**" in front.body and "*every agency*" in front.body
     assert "[Working Together to Safeguard Children](https://www.example.org/working-together)" in front.body
@@ -134,7 +134,7 @@ def test_the_round_trip_keeps_every_heading_list_item_table_cell_and_note(tmp_pa
 # --- the draft and its front matter ----------------------------------------------------------------
 
 
-def imported(root: Path, name: str = "2024-child-ruby-local-child-safeguarding-practice-review") -> tuple[dict[str, object], str]:
+def imported(root: Path, name: str = "2024-child-ruby-local-child-safeguarding-practice-review") -> tuple[dict[str, Any], str]:
     text = (root / f"reviews/{name}.md").read_text()
     _, front, body = text.split("---\n", 2)
     return yaml.safe_load(front), body
@@ -149,7 +149,7 @@ def test_the_example_reports_word_version_becomes_a_draft_with_its_details(tmp_p
     assert meta["title"] == "Child Ruby: local child safeguarding practice review" and meta["status"] == "draft"
     assert meta["type"] == "lcspr" and meta["model"] == "Significant Incident Learning Process"
     assert meta["pseudonyms"] == ["Ruby"] and "response" not in meta  # the report has its response as a section
-    assert {"neglect", "domestic-abuse", "professional-curiosity"} <= set(meta["themes"])  # type: ignore[arg-type]
+    assert {"neglect", "domestic-abuse", "professional-curiosity"} <= set(meta["themes"])
     recommendations = meta["recommendations"]
     assert isinstance(recommendations, list) and [r["id"] for r in recommendations] == ["R1", "R2", "R3", "R4", "R5"]
     assert all(r["status"] == "open" for r in recommendations)
@@ -201,7 +201,10 @@ def test_pictures_are_saved_without_their_metadata_and_keep_their_alt_text(tmp_p
     assert "Note: tracked changes were accepted and comments left out (--accept-changes)" in result.stdout
     # The draft's check names the alt text's name, with the text found; the Word document's hidden parts are listed too.
     assert f"anonymisation/PERSON: Possible person's name '{PLANTED['alt text']}'" in result.stdout
-    assert f"leaks.docx:1:20: error anonymisation/PERSON: Tracked deletion: Possible person's name '{PLANTED['tracked deletion']}'" in result.stdout
+    assert (
+        f"leaks.docx:1:20: error anonymisation/PERSON: Tracked deletion: Possible person's name '{PLANTED['tracked deletion']}'"
+        in result.stdout
+    )
     assert "Property Last modified by" in result.stdout and "GPS in embedded picture image1.jpeg" in result.stdout
 
 
@@ -231,10 +234,18 @@ def test_import_never_overwrites(tmp_path: Path, invoke: Invoke) -> None:
 @pytest.mark.parametrize(
     ("name", "data", "message"),
     [
-        ("briefing.odt", b"PK\x03\x04", "briefing.odt is OpenDocument text, which cannot be imported; open it in Word (or LibreOffice) and save it as a Word Document (.docx)"),
+        (
+            "briefing.odt",
+            b"PK\x03\x04",
+            "briefing.odt is OpenDocument text, which cannot be imported; open it in Word (or LibreOffice) and save it as a Word Document (.docx)",
+        ),
         ("old.doc", b"\xd0\xcf\x11\xe0", "old.doc is an old-style Word document"),
         ("broken.docx", b"not a zip", "broken.docx cannot be imported: it is not a Word document (.docx), or it is damaged"),
-        ("locked.docx", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504, "locked.docx cannot be imported: it is protected by a password"),
+        (
+            "locked.docx",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504,
+            "locked.docx cannot be imported: it is protected by a password",
+        ),
     ],
 )
 def test_what_cannot_be_imported_says_what_to_do(name: str, data: bytes, message: str, tmp_path: Path, invoke: Invoke) -> None:
@@ -251,14 +262,23 @@ def test_type_theme_and_title_options_work_as_in_new(tmp_path: Path, invoke: Inv
     doc.heading(1, "1. Background").paragraph("Babies sleep safest on their back.")
     doc.heading(1, "2. Why it matters").paragraph("Most deaths happen in an unsafe sleeping place.")
     (root / "briefing.docx").write_bytes(doc.build())
-    args = ["import", "briefing.docx", "--type", "seven-minute-briefing", "--theme", "safer-sleep", "--title", "Safer sleep: 7-minute briefing"]
+    args = [
+        "import",
+        "briefing.docx",
+        "--type",
+        "seven-minute-briefing",
+        "--theme",
+        "safer-sleep",
+        "--title",
+        "Safer sleep: 7-minute briefing",
+    ]
     result = invoke(root, *args, "--published", "2026-04-01")
     assert result.exit_code == 0, result.stdout
-    meta, body = imported_briefing = (lambda t: (yaml.safe_load(t.split("---\n")[1]), t.split("---\n", 2)[2]))(
-        (root / "briefings/2026-safer-sleep-7-minute-briefing.md").read_text()
+    _, front, body = (root / "briefings/2026-safer-sleep-7-minute-briefing.md").read_text().split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert (
+        meta["type"] == "seven-minute-briefing" and meta["themes"] == ["safer-sleep"] and meta["title"] == "Safer sleep: 7-minute briefing"
     )
-    assert imported_briefing
-    assert meta["type"] == "seven-minute-briefing" and meta["themes"] == ["safer-sleep"] and meta["title"] == "Safer sleep: 7-minute briefing"
     assert "## 1. Background" in body and "## 2. Why it matters" in body
     bad = invoke(root, "import", "briefing.docx", "--type", "lcsrp")
     assert bad.exit_code == 2 and "did you mean `lcspr`?" in bad.stderr
@@ -278,7 +298,9 @@ def test_a_published_document_with_a_placeholder_is_blocked_naming_it(tmp_path: 
     assert result.exit_code == 1
     lines = [line for line in result.stdout.splitlines() if "metadata/placeholder" in line]
     assert len(lines) == 8  # "What the review found..." twice
-    assert lines[0].startswith("reviews/2026-child-k.md:7:11: error metadata/placeholder: The template's placeholder \"Replace this with one")
+    assert lines[0].startswith(
+        "reviews/2026-child-k.md:7:11: error metadata/placeholder: The template's placeholder \"Replace this with one"
+    )
 
 
 def test_a_seven_minute_briefing_without_its_parts_is_a_warning(tmp_path: Path, invoke: Invoke) -> None:

@@ -193,9 +193,7 @@ def test_pseudonyms_of_the_review_apply_to_its_word_report(make_library: Callabl
 
 
 @pytest.mark.model
-def test_checked_by_hand_lets_a_password_protected_word_document_through(
-    make_library: Callable[..., Path], check_json: CheckJson
-) -> None:
+def test_checked_by_hand_lets_a_password_protected_word_document_through(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     locked = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504
     code, data = check_json(library_with_report(make_library, locked))
     assert code == 1 and [f["rule"] for f in data["findings"]] == ["attachments/encrypted"]

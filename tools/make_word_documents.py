@@ -163,7 +163,7 @@ class WordDocument:
         out += ['<w:gridCol w:w="2000"/>' for _ in rows[0]]
         out.append("</w:tblGrid>")
         for number, row in enumerate(rows):
-            header = '<w:trPr><w:tblHeader/></w:trPr>' if number == 0 else ""
+            header = "<w:trPr><w:tblHeader/></w:trPr>" if number == 0 else ""
             cells = "".join(f'<w:tc><w:tcPr><w:tcW w:w="2000" w:type="dxa"/></w:tcPr>{self._p([cell])}</w:tc>' for cell in row)
             out.append(f"<w:tr>{header}{cells}</w:tr>")
         out.append("</w:tbl>")
@@ -225,7 +225,9 @@ class WordDocument:
             if text is not None:
                 rid = self._rel(kind, f"{kind}1.xml")
                 section += f'<w:{kind}Reference w:type="default" r:id="{rid}"/>'
-                parts[f"word/{kind}1.xml"] = _xml(f"<w:{'hdr' if kind == 'header' else 'ftr'} {_NAMESPACES}>{self._p([text])}</w:{'hdr' if kind == 'header' else 'ftr'}>")
+                parts[f"word/{kind}1.xml"] = _xml(
+                    f"<w:{'hdr' if kind == 'header' else 'ftr'} {_NAMESPACES}>{self._p([text])}</w:{'hdr' if kind == 'header' else 'ftr'}>"
+                )
                 overrides[f"/word/{kind}1.xml"] = f"application/vnd.openxmlformats-officedocument.wordprocessingml.{kind}+xml"
         if self._comments:
             self._rel("comments", "comments.xml")
@@ -256,12 +258,16 @@ class WordDocument:
             f'<Relationship Id="{rid}" Type="{kind}" Target={quoteattr(target)}{_EXTERNAL if external else ""}/>'
             for rid, kind, target, external in self._rels
         )
-        parts["word/_rels/document.xml.rels"] = _xml(f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+        parts["word/_rels/document.xml.rels"] = _xml(
+            f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>'
+        )
         package_rels = [("rId1", f"{_REL}/officeDocument", "word/document.xml")]
         if self.core:
             parts["docProps/core.xml"] = _xml(_core(self.core))
             overrides["/docProps/core.xml"] = "application/vnd.openxmlformats-package.core-properties+xml"
-            package_rels.append(("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml"))
+            package_rels.append(
+                ("rId2", "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties", "docProps/core.xml")
+            )
         if self.app:
             parts["docProps/app.xml"] = _xml(_app(self.app))
             overrides["/docProps/app.xml"] = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
@@ -284,7 +290,11 @@ class WordDocument:
         parts["[Content_Types].xml"] = _xml(f'<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">{types}</Types>')
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-            for name in ["[Content_Types].xml", "_rels/.rels", *sorted(n for n in parts if n not in ("[Content_Types].xml", "_rels/.rels"))]:
+            for name in [
+                "[Content_Types].xml",
+                "_rels/.rels",
+                *sorted(n for n in parts if n not in ("[Content_Types].xml", "_rels/.rels")),
+            ]:
                 info = zipfile.ZipInfo(name, _ZIP_TIME)
                 info.compress_type = zipfile.ZIP_DEFLATED
                 archive.writestr(info, parts[name])
@@ -429,7 +439,15 @@ def _numbering(lists: int) -> str:
 
 
 def _core(values: dict[str, str]) -> str:
-    where = {"title": "dc", "subject": "dc", "creator": "dc", "description": "dc", "keywords": "cp", "lastModifiedBy": "cp", "category": "cp"}
+    where = {
+        "title": "dc",
+        "subject": "dc",
+        "creator": "dc",
+        "description": "dc",
+        "keywords": "cp",
+        "lastModifiedBy": "cp",
+        "category": "cp",
+    }
     fields = "".join(f"<{where[k]}:{k}>{escape(v)}</{where[k]}:{k}>" for k, v in values.items())
     return (
         '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
@@ -490,14 +508,24 @@ PLANTED = {
 def leaky_document() -> WordDocument:
     """A short review whose visible text is clean and whose hidden parts each hold an invented name, and a photo with GPS."""
     doc = WordDocument(
-        core={"title": "Child Q: learning review", "creator": PLANTED["property Author"], "lastModifiedBy": PLANTED["property Last modified by"]},
+        core={
+            "title": "Child Q: learning review",
+            "creator": PLANTED["property Author"],
+            "lastModifiedBy": PLANTED["property Last modified by"],
+        },
         app={"Company": "Kestrel Vale Safeguarding Children Partnership"},
         footer=f"Draft prepared by {PLANTED['footer']} for the panel",
     )
     doc.title("Child Q: learning review")
     doc.heading(1, "Summary")
-    doc.paragraph("Child Q was four when the review began. ", deleted(f"The social worker, {PLANTED['tracked deletion']}, visited.", "Reviewer"), inserted(" The social worker visited weekly.", "Reviewer"))
-    doc.paragraph(commented("The family moved twice in a year.", PLANTED["comment author"], f"Spoke to {PLANTED['comment']} at the school gate"))
+    doc.paragraph(
+        "Child Q was four when the review began. ",
+        deleted(f"The social worker, {PLANTED['tracked deletion']}, visited.", "Reviewer"),
+        inserted(" The social worker visited weekly.", "Reviewer"),
+    )
+    doc.paragraph(
+        commented("The family moved twice in a year.", PLANTED["comment author"], f"Spoke to {PLANTED['comment']} at the school gate")
+    )
     doc.paragraph("Professionals saw the family often.", hidden(f" Notes from {PLANTED['hidden text']} about the visit."))
     doc.picture(gps_photo(), f"Drawing by {PLANTED['alt text']} of her family")
     doc.heading(1, "Learning")
@@ -599,7 +627,7 @@ def structured_document(sections: int = STRUCTURE_SECTIONS) -> WordDocument:
 
 
 def report_document(pages: int = 40) -> WordDocument:
-    """A report of realistic structure and length: about 450 words a page, in sections of headings, text, lists and tables."""
+    """A report of realistic structure and length: about 400 words a page, in sections of headings, text, lists and tables."""
     doc = WordDocument(core={"title": "Thematic review: neglect in families with young children"})
     doc.title("Thematic review: neglect in families with young children")
     sentence = (
@@ -609,11 +637,13 @@ def report_document(pages: int = 40) -> WordDocument:
     for page in range(1, pages + 1):
         doc.heading(1 if page % 4 == 1 else 2, f"Section {page}: what the records show")
         for paragraph in range(3):
-            doc.paragraph(sentence * 3, bold("Learning: "), italic("ask, record and share."), footnote(f"Source {page}.{paragraph}."))
+            doc.paragraph(sentence * 4, bold("Learning: "), italic("ask, record and share."), footnote(f"Source {page}.{paragraph}."))
         doc.bullets([f"Finding {page}.{i}: supervision helped practitioners reflect." for i in range(1, 5)])
         doc.numbered([f"Action {page}.{i}: the agency reviews its guidance." for i in range(1, 4)])
         if page % 2 == 0:
-            doc.table([["Agency", "Contacts", "Learning"], *[[f"Agency {i}", str(i * page), "Share information early"] for i in range(1, 6)]])
+            doc.table(
+                [["Agency", "Contacts", "Learning"], *[[f"Agency {i}", str(i * page), "Share information early"] for i in range(1, 6)]]
+            )
     doc.heading(1, "Recommendations")
     doc.numbered([f"The partnership makes sure that practice changes in area {i}." for i in range(1, 8)])
     return doc

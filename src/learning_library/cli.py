@@ -203,7 +203,9 @@ def import_command(
         outcome = check.run(settings, [Path(display_path(p)) for p in (imported.path, *imported.pictures)], use_cache=False)
     except LibraryError as exc:
         _could_not_run(str(exc))
-    click.echo(f"\nThe check of the draft (fix these before you delete `status: draft`):\n{as_text(outcome.results, show_text=True)}", nl=False)
+    click.echo(
+        f"\nThe check of the draft (fix these before you delete `status: draft`):\n{as_text(outcome.results, show_text=True)}", nl=False
+    )
     _show_word_findings(settings, source)
     click.echo(f"When it is ready, delete the line `status: draft` from {shown} and check it again: learning-library check {shown}")
     sys.exit(EXIT_BLOCKED if outcome.results.blocks else EXIT_OK)

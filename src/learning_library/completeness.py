@@ -54,8 +54,8 @@ def _placeholders(document: Document) -> Iterator[Finding]:
 def _seven_parts(document: Document) -> Iterator[Finding]:
     body = document.source.body
     numbers = []
-    for line in fences.outside_code(body):
-        match = _NUMBERED_PART.match(line)
+    for text in fences.outside_code(body):
+        match = _NUMBERED_PART.match(text)
         if match:
             numbers.append(int(match[1]))
     expected = list(range(1, SEVEN_PARTS + 1))
@@ -63,9 +63,9 @@ def _seven_parts(document: Document) -> Iterator[Finding]:
         return
     missing = [n for n in expected if n not in numbers]
     what = f"parts {', '.join(map(str, missing))} are missing" if missing else "its parts are not numbered 1 to 7 in order"
-    line, column = document.source.value_position("type")
+    where = document.source.value_position("type")
     yield Finding(
-        document.source.display, line, column, "metadata/seven-parts",
+        document.source.display, where[0], where[1], "metadata/seven-parts",
         f"A 7-minute briefing is read as seven numbered parts, each a `##` heading (`## 1. Background` to `## 7. What to do`), "
         f"but {what}; add them, or give the briefing another type",
         Severity.WARNING,

@@ -48,7 +48,9 @@ def clean_metadata(path: Path, *, in_place: bool = False) -> Cleaned:
     """
     suffix = path.suffix.lower()
     if suffix not in ATTACHMENT_SUFFIXES:
-        raise CleanError(f"only PDF, Word .docx, PNG, JPEG, GIF and WebP files can be cleaned, not {suffix or 'a file without an extension'}")
+        raise CleanError(
+            f"only PDF, Word .docx, PNG, JPEG, GIF and WebP files can be cleaned, not {suffix or 'a file without an extension'}"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:

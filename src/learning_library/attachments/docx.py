@@ -29,7 +29,7 @@ from ..findings import Severity
 from ..text import noun_for
 from . import images
 from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
-from .wordpackage import Package, PackageError, open_package, parse_xml, w
+from .wordpackage import Package, PackageError, Relationship, open_package, parse_xml, w
 
 WORD_FIX = "change it in the Word document and save it again"
 """The fix for personal data in what the document shows or keeps in its text: only Word can change it."""
@@ -187,7 +187,11 @@ def _inspect(package: Package, inspection: Inspection) -> None:
     _unit(inspection, "Hidden text", hidden)
     changes = len(deletions) + insertions + format_changes
     if changes:
-        kinds = [f"{n} {noun_for(n, what)}" for n, what in ((len(deletions), "deletion"), (insertions, "insertion"), (format_changes, "formatting change")) if n]
+        kinds = [
+            f"{n} {noun_for(n, what)}"
+            for n, what in ((len(deletions), "deletion"), (insertions, "insertion"), (format_changes, "formatting change"))
+            if n
+        ]
         inspection.problems.append(
             Problem(
                 "attachments/tracked-changes",
@@ -197,7 +201,9 @@ def _inspect(package: Package, inspection: Inspection) -> None:
             )
         )
     for number, author in enumerate(sorted(authors), 1):
-        inspection.units.append(Unit(author, field=f"Tracked change author {number}" if len(authors) > 1 else "Tracked change author", person=True))
+        inspection.units.append(
+            Unit(author, field=f"Tracked change author {number}" if len(authors) > 1 else "Tracked change author", person=True)
+        )
     if hidden:
         inspection.problems.append(
             Problem(
@@ -211,7 +217,7 @@ def _inspect(package: Package, inspection: Inspection) -> None:
     _comments(package, relationships, inspection)
     _alt_text(root, inspection)
     _properties(package, inspection)
-    _embedded(package, relationships, inspection)
+    _embedded(package, inspection)
 
 
 def _unit(inspection: Inspection, name: str, lines: list[str], *, person: bool = False) -> None:
@@ -220,7 +226,7 @@ def _unit(inspection: Inspection, name: str, lines: list[str], *, person: bool =
         inspection.units.append(Unit(text, field=name, person=person))
 
 
-def _comments(package: Package, relationships: list, inspection: Inspection) -> None:  # type: ignore[type-arg]
+def _comments(package: Package, relationships: list[Relationship], inspection: Inspection) -> None:
     target = next((r.target for r in relationships if r.kind == "comments" and not r.external), None)
     root = package.xml(target) if target else None
     comments = list(root.iter(w("comment"))) if root is not None else []
@@ -246,9 +252,8 @@ def _comments(package: Package, relationships: list, inspection: Inspection) -> 
 
 def _alt_text(root: ET.Element, inspection: Inspection) -> None:
     """Each picture's alt text and title (Word's Edit Alt Text), read from the drawing and the picture inside it."""
-    number = 0
-    for drawing in (*root.iter(w("drawing")), *root.iter("{urn:schemas-microsoft-com:vml}shape")):
-        number += 1
+    drawings = (*root.iter(w("drawing")), *root.iter("{urn:schemas-microsoft-com:vml}shape"))
+    for number, drawing in enumerate(drawings, 1):
         texts: list[str] = []
         for element in drawing.iter():
             if element.tag in (f"{_DRAWING_NS}docPr", f"{_PICTURE_NS}cNvPr") or element.tag == drawing.tag:
@@ -265,14 +270,14 @@ def _properties(package: Package, inspection: Inspection) -> None:
         for element in core:
             if element.tag in _CORE and (element.text or "").strip():
                 name, person = _CORE[element.tag]
-                inspection.units.append(Unit(element.text.strip(), field=f"Property {name}", person=person))  # type: ignore[union-attr]
+                inspection.units.append(Unit((element.text or "").strip(), field=f"Property {name}", person=person))
     app = package.xml("docProps/app.xml")
     if app is not None:
         for element in app:
             local = element.tag.removeprefix(_APP_NS)
             if local in _APP and (element.text or "").strip():
                 name, person = _APP[local]
-                inspection.units.append(Unit(element.text.strip(), field=f"Property {name}", person=person))  # type: ignore[union-attr]
+                inspection.units.append(Unit((element.text or "").strip(), field=f"Property {name}", person=person))
     custom = package.xml("docProps/custom.xml")
     if custom is not None:
         for element in custom.iter(f"{_CUSTOM_NS}property"):
@@ -281,7 +286,7 @@ def _properties(package: Package, inspection: Inspection) -> None:
                 inspection.units.append(Unit(value, field=f"Custom property {element.get('name', '')}".strip()))
 
 
-def _embedded(package: Package, relationships: list, inspection: Inspection) -> None:  # type: ignore[type-arg]
+def _embedded(package: Package, inspection: Inspection) -> None:
     for name in package.names:
         lowered = name.lower()
         if lowered.endswith("vbaproject.bin"):
@@ -390,7 +395,9 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
 
 def _empty_core(content: bytes) -> tuple[bytes, list[str]]:
     root = parse_xml(content, "docProps/core.xml")
-    fields = [(element.tag.rsplit("}", 1)[-1], _CORE[element.tag][0]) for element in root if element.tag in _CORE and (element.text or "").strip()]
+    fields = [
+        (element.tag.rsplit("}", 1)[-1], _CORE[element.tag][0]) for element in root if element.tag in _CORE and (element.text or "").strip()
+    ]
     return _remove_elements(content, fields)
 
 

@@ -146,7 +146,9 @@ def parse_xml(data: bytes, name: str) -> ET.Element:
     try:
         return ET.fromstring(data)
     except ET.ParseError as exc:
-        raise PackageError("attachments/unreadable", f"the part {name} is not well-formed XML ({exc}); save the document again in Word") from None
+        raise PackageError(
+            "attachments/unreadable", f"the part {name} is not well-formed XML ({exc}); save the document again in Word"
+        ) from None
 
 
 def open_package(data: bytes) -> Package:

@@ -160,7 +160,9 @@ def import_word(
             path.unlink(missing_ok=True)  # nothing half-imported is left behind
         if isinstance(exc, CannotCreate):
             raise
-        raise CannotCreate(f"{display_path(exc.filename or target)} cannot be written ({exc.strerror}); check the folder is writable") from None
+        raise CannotCreate(
+            f"{display_path(exc.filename or target)} cannot be written ({exc.strerror}); check the folder is writable"
+        ) from None
     notes += [f"{n[0].upper()}{n[1:]}" for n in conversion.notes]
     return Imported(created, written, notes)
 

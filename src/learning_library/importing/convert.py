@@ -159,4 +159,5 @@ def _as_shown(root: ET.Element, *, accept_changes: bool) -> bytes:
             for element in list(root.iter(w(tag))):
                 if element in parents:
                     parents[element].remove(element)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    written: bytes = ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return written

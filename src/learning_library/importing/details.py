@@ -111,7 +111,9 @@ def sections(found: Sequence[Block], pattern: re.Pattern[str]) -> Iterable[tuple
     """The (start, end) block ranges of each section whose heading matches: from after the heading to the next at its level or above."""
     for index, block in enumerate(found):
         if block.kind == "heading" and pattern.search(block.plain):
-            end = next((j for j in range(index + 1, len(found)) if found[j].kind == "heading" and found[j].level <= block.level), len(found))
+            end = next(
+                (j for j in range(index + 1, len(found)) if found[j].kind == "heading" and found[j].level <= block.level), len(found)
+            )
             yield index + 1, end
 
 
