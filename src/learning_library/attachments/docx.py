@@ -354,6 +354,10 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
         CleanError: the document cannot be read, or holds comments, tracked changes, hidden text, macros or embedded files.
     """
     found = inspect(data)
+    unreadable = [p for p in found.problems if p.rule in ("attachments/unreadable", "attachments/encrypted")]
+    if unreadable:
+        message = unreadable[0].message.replace(f", {HAND_CHECK_HINT}", "")
+        raise CleanError(message[0].lower() + message[1:])
     refused = [p for p in found.problems if p.rule != "attachments/gps"]
     if refused:
         reasons = "; ".join(p.message.split(";")[0].split(". In Word")[0] for p in refused)
