@@ -17,6 +17,7 @@ here against the schema.org vocabulary.
 from __future__ import annotations
 
 import json
+from pathlib import PurePosixPath
 from typing import Any
 
 from .. import addresses
@@ -28,6 +29,8 @@ CONTEXT = "https://schema.org"
 LANGUAGE = "en-GB"
 REVIEW_TYPE = "Report"
 BRIEFING_TYPE = "Article"
+MEDIA_TYPES = {".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
+"""The media type of a full report by its file's suffix: a PDF, or a Word document."""
 
 
 def describe(index: LibraryIndex, document: Document) -> dict[str, Any]:
@@ -66,8 +69,10 @@ def describe(index: LibraryIndex, document: Document) -> dict[str, Any]:
             "@type": "MediaObject",
             "name": "Full report",
             "contentUrl": addresses.absolute(addresses.attachment_uri(document.report), site_url),
-            "encodingFormat": "application/pdf",
         }
+        media_type = MEDIA_TYPES.get(PurePosixPath(document.report).suffix.lower())
+        if media_type:
+            report["encodingFormat"] = media_type
         if document.available_until:
             report["expires"] = document.available_until.isoformat()
         data["associatedMedia"] = report
