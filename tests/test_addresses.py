@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import posixpath
+
 import pytest
 
-from learning_library.addresses import asset_href, href, page_url
+from learning_library.addresses import asset_href, href, page_url, relpath
 
 
 @pytest.mark.parametrize(
@@ -47,3 +49,22 @@ def test_href(from_uri: str, to_uri: str, directory: str, flat: str) -> None:
 def test_asset_href(from_uri: str, directory: str, flat: str) -> None:
     assert asset_href(from_uri, "tracker.js", True) == directory
     assert asset_href(from_uri, "tracker.js", False) == flat
+
+
+@pytest.mark.parametrize(
+    ("path", "start"),
+    [
+        ("reviews/a.md", "."),
+        ("reviews/a.md", "reviews"),
+        ("themes/neglect.md", "reviews"),
+        ("index.md", "recommendations"),
+        ("recommendations/page-2/", "recommendations/"),
+        ("assets/learning-library/tracker.js", "recommendations/page-2/"),
+        (".", "years/2020/"),
+        ("reviews/", "reviews/"),
+        ("a/b/c.md", "a/b/c/d"),
+        ("../outside.md", "reviews"),
+    ],
+)
+def test_relative_paths_are_those_posixpath_gives_without_asking_the_file_system(path: str, start: str) -> None:
+    assert relpath(path, start) == posixpath.relpath(path, start)

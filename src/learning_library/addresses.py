@@ -86,10 +86,26 @@ def attachment_uri(library_relative: str) -> str:
     return library_relative
 
 
+def relpath(path: str, start: str) -> str:
+    """``posixpath.relpath`` for two paths of the site, worked out from the paths alone.
+
+    ``posixpath.relpath`` asks the operating system for the working folder on
+    every call, and a large library's pages make hundreds of thousands of links.
+    """
+    if ".." in path or ".." in start or path.startswith("/") or start.startswith("/"):
+        return posixpath.relpath(path, start)
+    to = [part for part in path.split("/") if part not in ("", ".")]
+    here = [part for part in start.split("/") if part not in ("", ".")]
+    common = 0
+    while common < min(len(to), len(here)) and to[common] == here[common]:
+        common += 1
+    return "/".join([".."] * (len(here) - common) + to[common:]) or "."
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def relative(from_uri: str, to_uri: str) -> str:
     """A Markdown link from one page to another, which MkDocs turns into the right address."""
-    return posixpath.relpath(to_uri, posixpath.dirname(from_uri) or ".")
+    return relpath(to_uri, posixpath.dirname(from_uri) or ".")
 
 
 def page_url(uri: str, directory_urls: bool = True) -> str:
@@ -120,12 +136,12 @@ def public_url(uri: str, site_url: str | None, directory_urls: bool = True) -> s
 def href(from_uri: str, to_uri: str, directory_urls: bool = True) -> str:
     """A relative address from one page to another, for links written as HTML rather than Markdown.
 
-    Remembered: listings link the same pages from many pages, and relpath is slow.
+    Remembered: listings link the same pages from many pages.
     """
     here = page_url(from_uri, directory_urls)
     there = page_url(to_uri, directory_urls)
     folder = here if directory_urls else posixpath.dirname(here)
-    path = posixpath.relpath(there or ".", folder or ".")
+    path = relpath(there or ".", folder or ".")
     if not there or there.endswith("/"):
         return "./" if path == "." else path + "/"
     return path
@@ -135,7 +151,7 @@ def asset_href(from_uri: str, name: str, directory_urls: bool = True) -> str:
     """A relative address from a page to one of the library's own assets (a script, for pages that need one)."""
     here = page_url(from_uri, directory_urls)
     folder = here if directory_urls else posixpath.dirname(here)
-    return posixpath.relpath(f"{ASSETS}/{name}", folder or ".")
+    return relpath(f"{ASSETS}/{name}", folder or ".")
 
 
 _INLINE_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")

@@ -43,6 +43,7 @@ class LibraryIndex:
     """Every recommendation of a live review, newest review first."""
     tracked_by_review: dict[str, list[Tracked]]
     _learning_points: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
+    _briefing_order: dict[str, int] = field(default_factory=dict, repr=False)
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -84,9 +85,17 @@ class LibraryIndex:
         return [d for d in found if d is not None and d.is_review]
 
     def drawn_on_by(self, review: Document) -> list[Document]:
-        """The published briefings that list a review in ``related``, or that the review lists, newest first."""
-        named = {s.value for s in review.related}
-        return [d for d in self.briefings if d.slug in named or any(s.value == review.slug for s in d.related)]
+        """The published briefings that list a review in ``related``, or that the review lists, newest first.
+
+        Looked up, not searched for: every review's page asks, and a regional
+        library has thousands of reviews and hundreds of briefings.
+        """
+        if not self._briefing_order:
+            self._briefing_order.update((d.slug, i) for i, d in enumerate(self.briefings))
+        order = self._briefing_order
+        found = {d.slug: d for d in self.cited_by.get(review.slug, []) if d.slug in order}
+        found.update((s.value, self.by_slug[s.value]) for s in review.related if s.value in order)
+        return sorted(found.values(), key=lambda d: order[d.slug])
 
 
 def index_library(library: Library, on: dt.date) -> LibraryIndex:
