@@ -16,7 +16,7 @@ import pytest
 from learning_library.anonymisation import recognizers
 from learning_library.anonymisation.engine import Engine, engine
 from learning_library.anonymisation.policy import DEFAULT_MODEL
-from learning_library.anonymisation.quick import first_characters
+from learning_library.anonymisation.quick import FOLD, first_characters, starting_words
 from learning_library.anonymisation.scanner import published_text
 
 from .conftest import REPO
@@ -344,3 +344,33 @@ def test_every_quick_pattern_finds_exactly_what_its_pattern_finds(recognizer: st
     (quick,) = [q for n, q, _ in getattr(recognizers, recognizer)()._compiled if n == name]
     texts = sample_texts()
     assert [[m.span() for m in quick.finditer(t)] for t in texts] == [[m.span() for m in quick.pattern.finditer(t)] for t in texts]
+
+
+def test_folding_turns_every_character_a_case_blind_pattern_takes_for_an_ascii_letter_into_that_letter() -> None:
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    takes = {code for code in range(0x110000) if letter.match(chr(code))}
+    assert {code for code in takes if chr(code).translate(FOLD) != chr(code).lower() or code >= 0x80} == set(FOLD) - set(range(65, 91))
+    assert all(chr(code).translate(FOLD) in "abcdefghijklmnopqrstuvwxyz" for code in takes)
+    assert all(len(chr(code).translate(FOLD)) == 1 for code in FOLD)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "words", "folded"),
+    [
+        (r"\b(?:crime|case)[ \t]+\d", {"crime", "case"}, False),
+        (r"(?i:\b(?:Crime|CASE))\s+\d", {"crime", "case"}, True),
+        (r"\b(?:Mon|Tues?)(?:day)?\b", {"Mon", "Tue"}, False),
+        (r"(?i:at|around)\s+[A-Z]", None, False),  # "at" stands everywhere in prose
+        (r"(?:the\s+)?\d", None, False),  # a digit alone can start a match
+        (r"(?i:\bLôn)\s", None, False),  # a letter beyond ASCII read case-blind: no starting word to fold
+    ],
+)
+def test_quick_patterns_start_from_the_words_a_match_can_start_with(pattern: str, words: set[str] | None, folded: bool) -> None:
+    found = starting_words(re.compile(pattern))
+    if words is None:
+        assert found is None
+    else:
+        assert found is not None and found[1] is folded
+        alternatives = [re.sub(r"\\(.)", r"\1", alternative) for alternative in found[0].pattern.split("|")]
+        assert all(any(alternative.startswith(word) for word in words) for alternative in alternatives)
+        assert all(any(alternative.startswith(word) for alternative in alternatives) for word in words)
