@@ -10,7 +10,7 @@ from __future__ import annotations
 from .. import addresses, fences
 from ..content import Document
 from ..text import escape_html, escape_markdown, format_date, front_matter, markdown_cell, plural
-from . import search_page
+from . import search_page, seen_before
 from .library_index import LibraryIndex
 from .listings import listing, theme_links
 from .progress import overdue_badge, status_badge
@@ -45,6 +45,8 @@ def page(index: LibraryIndex, document: Document) -> str:
     related = [d for d in index.related(document) if d.slug not in shown]
     if related:
         parts.append("## Related learning\n\n" + listing(index, related, uri))
+    if document.is_review:
+        parts.append(seen_before.earlier_learning(index, document, uri))
     if handout:
         # On paper the handout stands alone: what follows it is for the screen.
         parts[3:] = ['<div class="ll-no-print" markdown>\n', *parts[3:], "</div>\n"]

@@ -9,14 +9,15 @@ index and keeps a large library quick to generate.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .. import addresses
+from .. import addresses, similarity
 from ..content import Document
 from ..library import Library, Settings
 from ..vocabulary import BRIEFING, REVIEW, Vocabulary
-from .headings import headings, learning_points
+from .headings import headings, learning_points, learning_text
 from .progress import Tracked, track
 
 
@@ -62,6 +63,25 @@ class LibraryIndex:
             self._learning_points[review.slug] = [(found[i].text, ids[i]) for i in learning_points(found)]
         return self._learning_points[review.slug]
 
+    @functools.cached_property
+    def similarity(self) -> similarity.Similarity:
+        """What the text of the published learning says is alike ("seen this before"), worked out when a page first asks.
+
+        Only pages that show it pay for it; the answer is cached in the library's folder.
+        """
+        learning = [similarity.Learning(d.slug, d.published, _learning(d)) for d in self.live]
+        made = [similarity.Made(r.slug, rec.id, rec.text) for r in self.reviews for rec in r.recommendations]
+        return similarity.find(learning, made, root=self.settings.root)
+
+    def seen_before(self, review: Document) -> list[tuple[Document, tuple[str, ...]]]:
+        """The earlier documents whose learning is most like this review's, each with the themes they share."""
+        found = []
+        for alike in self.similarity.earlier.get(review.slug, ()):
+            other = self.by_slug.get(alike.slug)
+            if other is not None:
+                found.append((other, tuple(t for t in review.themes if t in other.themes)))
+        return found
+
     def related(self, document: Document) -> list[Document]:
         """What this document names in ``related``, then what names it, without repeats."""
         seen = {document.slug}
@@ -81,6 +101,17 @@ class LibraryIndex:
         """The published briefings that list a review in ``related``, or that the review lists, newest first."""
         named = {s.value for s in review.related}
         return [d for d in self.briefings if d.slug in named or any(s.value == review.slug for s in d.related)]
+
+
+def _learning(document: Document) -> str:
+    """What a document teaches, in its own words: a review's learning sections and recommendations, a briefing's whole text.
+
+    A review without a learning section or recommendations is read whole, so it still has something to compare.
+    """
+    if not document.is_review:
+        return document.source.body
+    text = "\n".join([learning_text(document.source.body), *(rec.text for rec in document.recommendations)]).strip()
+    return text or document.source.body
 
 
 def index_library(library: Library, on: dt.date) -> LibraryIndex:
