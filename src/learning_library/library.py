@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from . import yamltext
+from . import regional, yamltext
 from .content import Document, Page, Source, fallback_source, parse_document, parse_page, read_text
 from .errors import ConfigError
 from .findings import Finding
@@ -42,6 +42,8 @@ class Settings:
     """MkDocs' ``use_directory_urls``: ``reviews/x/`` rather than ``reviews/x.html``."""
     overdue_after_months: int = DEFAULT_OVERDUE_MONTHS
     """``extra: overdue_after_months``: how long a recommendation may go without a progress update before the tracker flags it."""
+    regional_search: regional.RegionalSearch | None = None
+    """``extra: regional_search``: other libraries the search page includes (see :mod:`learning_library.regional`); None: none."""
 
     @property
     def root(self) -> Path:
@@ -94,7 +96,7 @@ class _OverdueMonths(Number):
         )
 
 
-_EXTRA_SPECS = {OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths())}
+_EXTRA_SPECS = {OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths()), regional.SETTING: regional.SPEC}
 """The library's own settings under ``extra:``; the other keys there belong to the theme (Material's ``social``...)."""
 
 
@@ -123,12 +125,17 @@ def load_settings(config_path: Path) -> Settings:
         )
     extra = value_node(source.node, "extra") if source.node is not None else None
     overdue = DEFAULT_OVERDUE_MONTHS
+    search = None
     if isinstance(extra, yaml.MappingNode):
         # Only the library's own keys are read; an unknown key there is the theme's business, not a mistake.
         ours = yaml.MappingNode(extra.tag, [(k, v) for k, v in extra.value if k.value in _EXTRA_SPECS], extra.start_mark, extra.end_mark)
         values = read_mapping(r, ours, _EXTRA_SPECS, where="`extra`")
         if values is not INVALID:
             overdue = values.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
+            search = values.get(regional.SETTING)
+        if search is not None:
+            for problem in regional.own_clashes(search, raw.get("site_url")):
+                r.report(value_node(extra, regional.SETTING), "wrong-value", f"`extra: {regional.SETTING}`: {problem}")
     elif extra is not None and not is_empty(extra):
         r.report(
             extra, "wrong-type", "`extra` should be a set of `key: value` settings but is " + describe(extra) + "; check its indentation"
@@ -136,7 +143,7 @@ def load_settings(config_path: Path) -> Settings:
     raise_problems(r.findings)
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
     directory_urls = raw.get("use_directory_urls", True) is not False
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue)
+    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue, search)
 
 
 def today() -> dt.date:
