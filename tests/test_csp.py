@@ -83,3 +83,12 @@ def test_every_built_page_carries_a_policy_matching_its_scripts(example_site: Pa
         without = text.replace(f'<meta http-equiv="Content-Security-Policy" content="{found[0]}">', "")
         assert found[0] == policy(without), path
         assert all(script_hash(s) in found[0] for s in inline_scripts(text)), path
+
+
+def test_only_the_hosts_given_are_added_and_only_to_connect_src() -> None:
+    page = "<html><head><meta charset='utf-8'></head><body></body></html>"
+    plain = policy(page)
+    widened = policy(page, connect=("https://learning.heron-bay.example", "http://127.0.0.1:8001", "https://learning.heron-bay.example"))
+    assert "connect-src 'self';" in plain and "heron-bay" not in plain
+    assert "connect-src 'self' https://learning.heron-bay.example http://127.0.0.1:8001;" in widened
+    assert widened.replace(" https://learning.heron-bay.example http://127.0.0.1:8001", "") == plain

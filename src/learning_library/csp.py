@@ -67,28 +67,37 @@ def script_hash(script: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def policy(page: str, authored: str = "") -> str:
+def policy(page: str, authored: str = "", connect: tuple[str, ...] = ()) -> str:
     """The Content-Security-Policy for ``page``: :data:`DIRECTIVES` with its inline scripts' hashes.
 
     Scripts that come from ``authored`` (the page's own rendered Markdown) are
     not hashed: the theme's scripts are the site's, but a ``<script>`` pasted
     into a review is not something the partnership chose to run.
+
+    ``connect`` names other hosts the page may fetch from, as
+    ``https://host[:port]``: only the search page of a site that searches other
+    libraries has any (see :mod:`learning_library.regional`), and then exactly those.
     """
     from_author = set(inline_scripts(authored))
     hashes = list(dict.fromkeys(script_hash(s) for s in inline_scripts(page) if s not in from_author))
-    directives = {**DIRECTIVES, "script-src": DIRECTIVES["script-src"] + tuple(hashes)}
+    directives = {
+        **DIRECTIVES,
+        "script-src": DIRECTIVES["script-src"] + tuple(hashes),
+        "connect-src": DIRECTIVES["connect-src"] + tuple(dict.fromkeys(connect)),
+    }
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def add_policy(page: str, authored: str = "") -> str:
+def add_policy(page: str, authored: str = "", connect: tuple[str, ...] = ()) -> str:
     """Return ``page`` with its policy as the first ``<meta>`` after the character set.
 
     A ``<meta>`` policy governs only what follows it, so it goes before any
     script or stylesheet. A page without ``<head>`` (not an HTML page) is
-    returned unchanged. Scripts in ``authored`` stay blocked (see :func:`policy`).
+    returned unchanged. Scripts in ``authored`` stay blocked, and ``connect``
+    names the other hosts it may fetch from (see :func:`policy`).
     """
     anchor = _CHARSET.search(page) or _HEAD.search(page)
     if anchor is None:
         return page
-    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, authored)}">'
+    tag = f'<meta http-equiv="Content-Security-Policy" content="{policy(page, authored, connect)}">'
     return page[: anchor.end()] + tag + page[anchor.end() :]

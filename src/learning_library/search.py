@@ -39,7 +39,8 @@ class Indexing:
     def __init__(self, source: Path, site_dir: Path, scratch: Path | None = None) -> None:
         self.scratch = scratch
         command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(site_dir / INDEX_FOLDER)]
-        command += ["--force-language", "en", "--silent"]
+        # The permalink after each heading ("¶") is not text: left in, it shows in the results' excerpts.
+        command += ["--force-language", "en", "--exclude-selectors", ".headerlink", "--silent"]
         try:
             self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         except OSError as exc:

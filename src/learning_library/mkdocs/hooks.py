@@ -11,7 +11,8 @@
 - ``on_env``, once every page is read, escapes the page values the templates
   print as they are (see :func:`learning_library.mkdocs.theme.escape_page_values`);
 - ``on_post_page`` and ``on_post_template`` put each page's Content-Security-Policy
-  in it (see :mod:`learning_library.csp`);
+  in it (see :mod:`learning_library.csp`; the search page's names the other
+  libraries of ``extra: regional_search``, see :mod:`learning_library.regional`);
 - ``on_post_build`` finishes the search index;
 - ``on_serve`` watches the library's own folders for ``mkdocs serve``;
 - ``on_build_error`` empties the output folder, so a failed build leaves
@@ -165,7 +166,10 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return csp.add_policy(output, authored=page.content or "")
+    # Only the search page of a site that searches other libraries may fetch from their hosts.
+    search = STATE.library.settings.regional_search
+    connect = search.origins if search is not None and page.file.src_uri == addresses.SEARCH else ()
+    return csp.add_policy(output, authored=page.content or "", connect=connect)
 
 
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
