@@ -44,11 +44,13 @@ def earlier_learning(index: LibraryIndex, review: Document, uri: str) -> str:
             f'<span class="ll-item-meta">{escape_html(vocabulary.type_term(other.type).label)} · {format_date(other.published)}</span><br>'
             f'<span class="ll-item-themes">Themes in common: {themes}</span></li>'
         )
+    # Other documents' titles are not this document's text: the search index leaves the section out.
     return (
+        '<section class="ll-seen-before" data-pagefind-ignore="all" markdown>\n\n'
         f"## {HEADING}\n\n"
         "Earlier reviews and briefings whose learning and recommendations are most like this review's, "
         "most alike first. They are found from the words of the learning itself, not only from the themes.\n\n"
-        '<ul class="ll-list ll-seen-before">\n' + "\n".join(items) + "\n</ul>\n"
+        '<ul class="ll-list">\n' + "\n".join(items) + "\n</ul>\n\n</section>\n"
     )
 
 
