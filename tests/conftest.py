@@ -11,10 +11,12 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,14 @@ def encrypted(data: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def supported_pythons() -> list[str]:
+    """The minor Python versions pyproject.toml's requires-python admits, oldest first."""
+    spec = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+    match = re.fullmatch(r">=3\.(\d+),<3\.(\d+)", spec)
+    assert match, "requires-python is written as >=3.X,<3.Y"
+    return [f"3.{minor}" for minor in range(int(match[1]), int(match[2]))]
 
 
 def copy_example(root: Path, *, with_cache: bool = False) -> Path:
