@@ -4,8 +4,8 @@ Practitioners and reviewers ask "have we seen this before?", and statutory
 guidance asks reviews to look at recurring themes and at improvements already
 identified. Shared themes alone answer it badly: nearly every review is tagged
 "neglect" or "information sharing". So the answer here comes from the words of
-the learning itself (a review's learning section and its recommendations; a
-briefing's whole text, which is all learning).
+the learning itself: a document's learning sections and a review's
+recommendations (a document with no learning section is read whole).
 
 How: each text becomes a TF-IDF vector (scikit-learn's ``TfidfVectorizer``:
 words weighted by how rare they are in the library, so "household" counts for
@@ -15,6 +15,8 @@ be told what it is based on. Vectors are compared a block of rows at a time,
 so memory stays small; the work grows with the square of the library but with
 tiny constants (see ``bench/similarity.py``: seconds at 5,000 documents), and a
 build whose texts have not changed reads the answer from the cache instead.
+A build starts the work on the other core before it checks the library
+(:func:`prepare`), so what is left to wait for when the pages need it is little.
 
 Recommendations recur in other words ("health visitors ask about every adult in
 the household", "midwives ask about every adult who lives in the home"), so
@@ -27,10 +29,12 @@ group's centre and groups never chain into one blob.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
+import multiprocessing
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -48,6 +52,8 @@ Read from the example library: "ask about every adult in the household" made by
 two reviews in different words scores 0.36, while recommendations that merely
 share agencies ("schools" and "police") score below 0.25.
 """
+PREPARING_SECONDS = 600
+"""How long the pages wait for a comparison started early; past it they work it out themselves."""
 BLOCK = 512
 """Rows compared at once: a block of 512 against 5,000 documents is 10 MB of scores."""
 DENSE_WORDS = 1024
@@ -121,6 +127,43 @@ def find(learning: Sequence[Learning], recommendations: Sequence[Made], *, root:
     return found
 
 
+class Preparation:
+    """A comparison being worked out in a forked process, which leaves its answer in the cache for :func:`find`."""
+
+    def __init__(self, process: multiprocessing.process.BaseProcess) -> None:
+        self.process = process
+
+    def wait(self) -> None:
+        """Wait until it is done. Whatever became of it, :func:`find` then reads the cache or works the answer out."""
+        self.process.join(PREPARING_SECONDS)
+        self.stop()
+
+    def stop(self) -> None:
+        """Abandon it (the build stopped, or it took too long)."""
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()
+
+
+def prepare(work: Callable[[], object]) -> Preparation | None:
+    """Run ``work`` (which calls :func:`find` with a cache) in a forked process, on the other core, while the caller goes on.
+
+    Returns None where processes cannot be forked (the answer is then worked out
+    when it is needed, as without this).
+    """
+    if "fork" not in multiprocessing.get_all_start_methods():
+        return None
+    process = multiprocessing.get_context("fork").Process(target=_quietly, args=(work,), daemon=True, name="learning-library-similarity")
+    process.start()
+    return Preparation(process)
+
+
+def _quietly(work: Callable[[], object]) -> None:
+    """A head start and no more: a failure here costs only the time, as the pages work the answer out again."""
+    with contextlib.suppress(Exception):  # the parent repeats the work and reports anything really wrong
+        work()
+
+
 class _Vectors:
     """TF-IDF vectors of unit length, so that the dot product of two is their cosine, ready to be compared a block at a time.
 
@@ -136,7 +179,7 @@ class _Vectors:
         from scipy.sparse import csr_matrix
         from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, strip_accents="unicode", dtype=numpy.float32)
+        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=numpy.float32)
         try:
             matrix = vectorizer.fit_transform(texts).tocsr()
         except ValueError:  # not one word outside the stop words: nothing is alike

@@ -1,7 +1,8 @@
 """MkDocs' build events, each adapting the library to one step of the build, and nothing more.
 
 - ``on_config`` checks that the site turns on the Markdown the generated pages
-  are written in, runs the same check as ``learning-library check`` and stops
+  are written in, runs the same check as ``learning-library check`` (with
+  "seen this before" worked out on the other core meanwhile) and stops
   the build on any error before a page is written, and warns about settings
   that would send visitors to other hosts (see :mod:`learning_library.third_party`);
 - ``on_files`` adds the reviews, briefings, generated pages, the feed and published attachments to the build;
@@ -98,19 +99,26 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     missing = theme.missing_extensions(config)
     if missing:
         raise Abort(f"learning-library: {missing}.")
+    preparing = None
     try:
         settings = load_settings(Path(config.config_file_path))
         on = today()
+        # "Seen this before" needs only the documents: it is worked out on the other core while the check runs.
+        preparing = pages.prepare_similarity(settings, on)
         outcome = check.run(settings, on=on)
     except LibraryError as exc:
+        if preparing is not None:
+            preparing.stop()
         raise Abort(f"learning-library: the check could not run: {exc}") from None
     results = outcome.results
     for finding in results:
         line = text_line(finding, show_text=not logs_may_be_public())
         (log.error if finding.severity is Severity.ERROR else log.warning)(line)
     if results.blocks or (config.strict and results.warnings):
+        if preparing is not None:
+            preparing.stop()
         raise Abort(f"learning-library: {summary_line(results)}. Nothing was built; fix the problems above and build again.")
-    index = pages.index_library(outcome.library, on)
+    index = pages.index_library(outcome.library, on, preparing)
     STATE.checked = Checked(
         settings=settings,
         index=index,
