@@ -188,6 +188,15 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+SEVEN_PARTS = "".join(
+    f"## {n}. {part}\n\nText of the part.\n\n"
+    for n, part in enumerate(
+        ["Background", "Why it matters", "Information", "Information", "Information", "What to remember", "What to do"], 1
+    )
+)
+"""The body of a 7-minute briefing: its seven numbered parts."""
+
+
 def document(title: str, type_: str, published: str, themes: str, body: str = "Text of the document.\n", **extra: str) -> str:
     lines = [f'title: "{title}"', f"type: {type_}", f"published: {published}", f"themes: {themes}", "summary: A short summary."]
     lines += [f"{k}: {v}" for k, v in extra.items()]
@@ -220,7 +229,9 @@ def make_library(tmp_path: Path) -> Callable[..., Path]:
             write(root / "reviews/2023-child-a.md", REVIEW)
             write(
                 root / "briefings/2024-neglect-briefing.md",
-                document("Neglect: 7-minute briefing", "seven-minute-briefing", "2024-02-01", "[neglect]", related="[2023-child-a]"),
+                document(
+                    "Neglect: 7-minute briefing", "seven-minute-briefing", "2024-02-01", "[neglect]", SEVEN_PARTS, related="[2023-child-a]"
+                ),
             )
         for name, text in (files or {}).items():
             write(root / name, text)

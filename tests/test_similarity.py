@@ -155,13 +155,13 @@ def example() -> pages.LibraryIndex:
 
 
 def test_the_example_review_written_to_resemble_child_ruby_lists_it_first(example: pages.LibraryIndex) -> None:
-    found = example.seen_before(example.by_slug["2026-child-k"])
+    found = example.seen_before(example.by_slug["2026-child-l"])
     assert found[0][0].slug == "2024-child-ruby"
     assert found[0][1] == ("neglect", "hidden-men", "domestic-abuse", "information-sharing", "early-years")
 
 
 def test_a_review_page_says_seen_this_before_with_the_shared_themes(example: pages.LibraryIndex) -> None:
-    page = pages.generate(example)[addresses.document_uri(example.by_slug["2026-child-k"])]
+    page = pages.generate(example)[addresses.document_uri(example.by_slug["2026-child-l"])]
     section = page[page.index("## Seen this before?") :]
     assert '<a class="ll-item-title" href="../2024-child-ruby/">Child Ruby: local child safeguarding practice review</a>' in section
     assert 'Themes in common: <a href="../../themes/neglect/">Neglect</a>, <a href="../../themes/hidden-men/">Hidden men</a>' in section
@@ -179,7 +179,7 @@ def test_a_theme_hub_lists_the_recommendations_its_reviews_made_again(example: p
     assert first.startswith("“Health visitors ask about every adult in the household at each contact")
     assert "**3 reviews, 2021 to 2026:** [Baby F: local child safeguarding practice review](../reviews/2021-baby-f.md)" in first
     assert "[Child Ruby: local child safeguarding practice review](../reviews/2024-child-ruby.md)" in first
-    assert "[Child K: local child safeguarding practice review](../reviews/2026-child-k.md)" in first
+    assert "[Child L: local child safeguarding practice review](../reviews/2026-child-l.md)" in first
 
 
 def test_a_theme_counts_only_its_own_reviews_in_a_recurring_recommendation(example: pages.LibraryIndex) -> None:

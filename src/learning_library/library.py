@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,13 +21,13 @@ from . import regional, yamltext
 from .content import Document, Page, Source, fallback_source, parse_document, parse_page, read_text
 from .errors import ConfigError
 from .findings import Finding
-from .validation import INVALID, FieldSpec, Number, Reader, describe, is_empty, raise_problems, read_mapping, value_node
+from .validation import INVALID, FieldSpec, Number, Reader, Scalar, Text, describe, is_empty, raise_problems, read_mapping, value_node
 from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
 DEFAULT_OVERDUE_MONTHS = 6
 """Six months: partnerships commonly review action plans at least twice a year."""
-ATTACHMENT_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 """The kinds of file the attachment check can read (:mod:`learning_library.attachments`)."""
 
 
@@ -42,6 +43,11 @@ class Settings:
     """MkDocs' ``use_directory_urls``: ``reviews/x/`` rather than ``reviews/x.html``."""
     overdue_after_months: int = DEFAULT_OVERDUE_MONTHS
     """``extra: overdue_after_months``: how long a recommendation may go without a progress update before the tracker flags it."""
+    contact: str | None = None
+    """``extra: contact``: an email address or a web address where readers ask the partnership for something,
+    such as a full report that has been withdrawn."""
+    area: str | None = None
+    """``extra: area``: the area the partnership serves, as the national case review repository names it."""
     regional_search: regional.RegionalSearch | None = None
     """``extra: regional_search``: other libraries the search page includes (see :mod:`learning_library.regional`); None: none."""
 
@@ -96,7 +102,35 @@ class _OverdueMonths(Number):
         )
 
 
-_EXTRA_SPECS = {OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths()), regional.SETTING: regional.SPEC}
+class Contact(Scalar):
+    """An email address or a web address (a contact form) where readers reach the partnership."""
+
+    expected = "an email address or a web address starting with https://"
+    _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    _WEB = re.compile(r"^https?://\S+$")
+
+    def convert(self, r: Reader, key: str, node: yaml.Node, value: str) -> Any:
+        if self._EMAIL.match(value.removeprefix("mailto:")) or self._WEB.match(value):
+            return value.removeprefix("mailto:")
+        return r.report(
+            node,
+            "wrong-type",
+            f"`extra: {key}` should be {self.expected} but is `{value}`; "
+            "write the address readers use to ask for a report, like `learning@your-partnership.example`",
+        )
+
+
+def is_email(contact: str) -> bool:
+    """Whether a contact setting is an email address (rather than the address of a contact form)."""
+    return "@" in contact and not contact.startswith(("http://", "https://"))
+
+
+_EXTRA_SPECS = {
+    OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths()),
+    "contact": FieldSpec("contact", Contact()),
+    "area": FieldSpec("area", Text()),
+    regional.SETTING: regional.SPEC,
+}
 """The library's own settings under ``extra:``; the other keys there belong to the theme (Material's ``social``...)."""
 
 
@@ -125,14 +159,16 @@ def load_settings(config_path: Path) -> Settings:
         )
     extra = value_node(source.node, "extra") if source.node is not None else None
     overdue = DEFAULT_OVERDUE_MONTHS
-    search = None
+    values: Any = {}
     if isinstance(extra, yaml.MappingNode):
         # Only the library's own keys are read; an unknown key there is the theme's business, not a mistake.
         ours = yaml.MappingNode(extra.tag, [(k, v) for k, v in extra.value if k.value in _EXTRA_SPECS], extra.start_mark, extra.end_mark)
         values = read_mapping(r, ours, _EXTRA_SPECS, where="`extra`")
         if values is not INVALID:
             overdue = values.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
-            search = values.get(regional.SETTING)
+        else:
+            values = {}
+        search = values.get(regional.SETTING)
         if search is not None:
             for problem in regional.own_clashes(search, raw.get("site_url")):
                 r.report(value_node(extra, regional.SETTING), "wrong-value", f"`extra: {regional.SETTING}`: {problem}")
@@ -143,7 +179,17 @@ def load_settings(config_path: Path) -> Settings:
     raise_problems(r.findings)
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
     directory_urls = raw.get("use_directory_urls", True) is not False
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue, search)
+    return Settings(
+        config_path,
+        raw["site_name"],
+        docs_dir.resolve(),
+        raw.get("site_url") or None,
+        directory_urls,
+        overdue,
+        contact=values.get("contact"),
+        area=values.get("area"),
+        regional_search=values.get(regional.SETTING),
+    )
 
 
 def today() -> dt.date:
