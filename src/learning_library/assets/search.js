@@ -85,15 +85,17 @@
 
   // --- the filters ----------------------------------------------------------
 
-  // The facet's values in the page's order, then any the index holds that the page did not list.
-  function ordered(facet, present) {
+  // The facet's values in the page's order, in its groups (types: reviews, then briefings),
+  // then any the index holds that the page did not list (another library's words).
+  function layout(facet, present) {
     if (facet.newest_first) {
-      return Object.keys(present).sort(function (a, b) { return b.localeCompare(a); });
+      return [{ values: Object.keys(present).sort(function (a, b) { return b.localeCompare(a); }) }];
     }
-    var listed = facet.groups ? [].concat.apply([], facet.groups.map(function (g) { return g.values; })) : facet.values || [];
+    var groups = facet.groups || [{ values: facet.values || [] }];
+    var listed = [].concat.apply([], groups.map(function (g) { return g.values; }));
     var extra = Object.keys(present).filter(function (v) { return listed.indexOf(v) === -1; });
     extra.sort(function (a, b) { return a.localeCompare(b); });
-    return { listed: listed, extra: extra };
+    return extra.length ? groups.concat([{ values: extra }]) : groups;
   }
 
   function checkbox(facet, value, wanted) {
@@ -129,19 +131,11 @@
       if (!Object.keys(present).length && !wanted.getAll(facet.name).length) return;
       var set = fieldset(facet.label);
       set.setAttribute("data-ll-facet", facet.name);
-      var order = ordered(facet, present);
-      if (Array.isArray(order)) {
-        order.forEach(function (value) { set.appendChild(checkbox(facet, value, wanted)); });
-      } else if (facet.groups) {
-        facet.groups.forEach(function (group) {
-          var inner = fieldset(group.label, "ll-facet-group");
-          group.values.forEach(function (value) { inner.appendChild(checkbox(facet, value, wanted)); });
-          set.appendChild(inner);
-        });
-        order.extra.forEach(function (value) { set.appendChild(checkbox(facet, value, wanted)); });
-      } else {
-        order.listed.concat(order.extra).forEach(function (value) { set.appendChild(checkbox(facet, value, wanted)); });
-      }
+      layout(facet, present).forEach(function (group) {
+        var into = group.label ? fieldset(group.label, "ll-facet-group") : set;
+        group.values.forEach(function (value) { into.appendChild(checkbox(facet, value, wanted)); });
+        if (into !== set) set.appendChild(into);
+      });
       facetsBox.appendChild(set);
     });
   }
