@@ -33,6 +33,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import multiprocessing
+import os
 from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -148,10 +149,10 @@ class Preparation:
 def prepare(work: Callable[[], object]) -> Preparation | None:
     """Run ``work`` (which calls :func:`find` with a cache) in a forked process, on the other core, while the caller goes on.
 
-    Returns None where processes cannot be forked (the answer is then worked out
-    when it is needed, as without this).
+    Returns None where processes cannot be forked, or there is no other core
+    (the answer is then worked out when it is needed, as without this).
     """
-    if "fork" not in multiprocessing.get_all_start_methods():
+    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
         return None
     process = multiprocessing.get_context("fork").Process(target=_quietly, args=(work,), daemon=True, name="learning-library-similarity")
     process.start()
