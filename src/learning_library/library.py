@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,7 +21,20 @@ from . import yamltext
 from .content import Document, Page, Source, fallback_source, parse_document, parse_page, read_text
 from .errors import ConfigError
 from .findings import Finding
-from .validation import INVALID, FieldSpec, Number, Reader, describe, is_empty, raise_problems, read_mapping, value_node
+from .validation import (
+    INVALID,
+    FieldSpec,
+    Number,
+    Pattern,
+    Reader,
+    Record,
+    Text,
+    describe,
+    is_empty,
+    raise_problems,
+    read_mapping,
+    value_node,
+)
 from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
@@ -42,6 +56,8 @@ class Settings:
     """MkDocs' ``use_directory_urls``: ``reviews/x/`` rather than ``reviews/x.html``."""
     overdue_after_months: int = DEFAULT_OVERDUE_MONTHS
     """``extra: overdue_after_months``: how long a recommendation may go without a progress update before the tracker flags it."""
+    editor: EditorSettings | None = None
+    """``extra: editor``: where the browser editor at ``/admin/`` proposes changes; None publishes no editor."""
 
     @property
     def root(self) -> Path:
@@ -58,6 +74,22 @@ class Settings:
     @property
     def vocabulary_path(self) -> Path:
         return self.root / "themes.yml"
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """``extra: editor`` in ``mkdocs.yml``: the GitHub repository the published editor at ``/admin/`` works on.
+
+    Each change made there is a pull request on this repository, so the
+    pull-request check runs on it before anything is published.
+    """
+
+    repo: str
+    """``owner/name`` of the repository on GitHub."""
+    auth_url: str
+    """The address of the sign-in service (an OAuth client for GitHub) that hands the editor a GitHub token."""
+    branch: str = "main"
+    """The branch the site is published from, which pull requests target."""
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -94,7 +126,26 @@ class _OverdueMonths(Number):
         )
 
 
-_EXTRA_SPECS = {OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths())}
+EDITOR_SETTING = "editor"
+_EDITOR_SPECS = (
+    FieldSpec(
+        "repo",
+        Pattern(re.compile(r"^[\w.-]+/[\w.-]+$"), "owner/name", "write the repository as on GitHub, like `kestrel-vale/learning-library`"),
+        required=True,
+        example="repo: kestrel-vale/learning-library",
+    ),
+    FieldSpec(
+        "auth_url",
+        Pattern(re.compile(r"^https://[^/\s]+(/\S*)?$"), "a web address starting with https://", "give the sign-in service's address"),
+        required=True,
+        example="auth_url: https://cms-auth.kestrel-vale.example/auth",
+    ),
+    FieldSpec("branch", Text(), example="branch: main"),
+)
+_EXTRA_SPECS = {
+    OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths()),
+    EDITOR_SETTING: FieldSpec(EDITOR_SETTING, Record("editor setting", _EDITOR_SPECS, EditorSettings, where="`extra: editor`")),
+}
 """The library's own settings under ``extra:``; the other keys there belong to the theme (Material's ``social``...)."""
 
 
@@ -123,12 +174,14 @@ def load_settings(config_path: Path) -> Settings:
         )
     extra = value_node(source.node, "extra") if source.node is not None else None
     overdue = DEFAULT_OVERDUE_MONTHS
+    editor = None
     if isinstance(extra, yaml.MappingNode):
         # Only the library's own keys are read; an unknown key there is the theme's business, not a mistake.
         ours = yaml.MappingNode(extra.tag, [(k, v) for k, v in extra.value if k.value in _EXTRA_SPECS], extra.start_mark, extra.end_mark)
         values = read_mapping(r, ours, _EXTRA_SPECS, where="`extra`")
         if values is not INVALID:
             overdue = values.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
+            editor = values.get(EDITOR_SETTING)
     elif extra is not None and not is_empty(extra):
         r.report(
             extra, "wrong-type", "`extra` should be a set of `key: value` settings but is " + describe(extra) + "; check its indentation"
@@ -136,7 +189,7 @@ def load_settings(config_path: Path) -> Settings:
     raise_problems(r.findings)
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
     directory_urls = raw.get("use_directory_urls", True) is not False
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue)
+    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue, editor)
 
 
 def today() -> dt.date:

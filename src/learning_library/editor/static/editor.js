@@ -1,0 +1,1 @@
+/* The editor's own script, loaded after Decap CMS. */
