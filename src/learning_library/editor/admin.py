@@ -37,13 +37,15 @@ _OWN_FILES = Path(__file__).resolve().parent / "static"
 
 
 def cms_folder(settings: Settings) -> Path:
-    """The folder of the CMS's built files: ``LEARNING_LIBRARY_CMS``, else ``node_modules`` beside the library or this checkout.
+    """The folder of the CMS's built files: ``LEARNING_LIBRARY_CMS`` if set, else ``node_modules`` beside the library or this checkout.
 
     Raises:
         ConfigError: the CMS is not installed (the editor would be a blank page).
     """
-    candidates = [Path(os.environ[CMS_VARIABLE])] if os.environ.get(CMS_VARIABLE) else []
-    candidates += [settings.root / CMS_PACKAGE, _SOURCE_CHECKOUT / CMS_PACKAGE]
+    if os.environ.get(CMS_VARIABLE):
+        candidates = [Path(os.environ[CMS_VARIABLE])]
+    else:
+        candidates = [settings.root / CMS_PACKAGE, _SOURCE_CHECKOUT / CMS_PACKAGE]
     for folder in candidates:
         if (folder / "decap-cms.js").is_file():
             return folder
@@ -70,7 +72,7 @@ def admin_files(settings: Settings, vocabulary: Vocabulary, documents: Mapping[s
         vocabulary, documents, site_name=settings.site_name, site_url=settings.site_url, github=settings.editor, local=local
     )
     files: dict[str, bytes | Path] = {
-        f"{ADMIN}/index.html": page(settings.site_name, github=not local).encode("utf-8"),
+        f"{ADMIN}/index.html": page(settings.site_name, [c["name"] for c in config["collections"]], github=not local).encode("utf-8"),
         f"{ADMIN}/config.yml": as_yaml(config, site_name=settings.site_name).encode("utf-8"),
     }
     # The bundle, the chunks it loads on demand, and their WebAssembly; not the source maps or the second copy (cms.js).
@@ -82,8 +84,11 @@ def admin_files(settings: Settings, vocabulary: Vocabulary, documents: Mapping[s
     return files
 
 
-def page(site_name: str, *, github: bool) -> str:
-    """The editor's page: the CMS and the editor's own script, nothing inline, ``noindex``, its own policy."""
+def page(site_name: str, collections: list[str], *, github: bool) -> str:
+    """The editor's page: the CMS and the editor's own script, nothing inline, ``noindex``, its own policy.
+
+    The page lists the collections for the editor's script, which gives each one the preview with the check's findings.
+    """
     return (
         "<!doctype html>\n"
         '<html lang="en">\n'
@@ -92,6 +97,7 @@ def page(site_name: str, *, github: bool) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{csp.editor_policy(github=github)}">\n'
         '<meta name="robots" content="noindex, nofollow">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f'<meta name="learning-library-collections" content="{escape_html(" ".join(collections))}">\n'
         f"<title>Editor: {escape_html(site_name)}</title>\n"
         '<link href="config.yml" type="text/yaml" rel="cms-config-url">\n'
         '<link rel="stylesheet" href="editor.css">\n'

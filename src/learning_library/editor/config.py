@@ -200,10 +200,11 @@ def _collection(
     by_key = {spec.key: spec for spec in specs}
     defaults = _defaults(starter, by_key)
     fields = [_type_field(types) if key == "type" else field_for(by_key[key], context, defaults.get(key)) for key in order]
-    body: dict[str, Any] = {"label": "Text", "name": "body", "widget": "markdown", "modes": ["raw", "rich_text"]}
+    # Markdown as written, as in the files: the rich-text mode rewrites lists and its toolbar is not accessible.
+    body: dict[str, Any] = {"label": "Text", "name": "body", "widget": "markdown", "modes": ["raw"]}
     if starter:
         body["default"] = authoring.starter(starter).body
-        body["hint"] = "Keep the headings; replace the text under each one."
+        body["hint"] = "Written in Markdown: ## starts a heading, - a bullet. Keep the headings; replace the text under each one."
     fields.append(body)
     collection: dict[str, Any] = {
         "name": name,
@@ -291,6 +292,11 @@ def widget_for(key: str, validator: Validator, context: Context, *, multiline: b
         return {"widget": "select", "options": _options({**context.vocabulary.review_types, **context.vocabulary.briefing_types})}
     if isinstance(validator, VocabularySlug):
         return {"widget": "select", "options": _options(validator.terms(context.vocabulary))}
+    if isinstance(validator, Slug):
+        if not context.documents:
+            return {"widget": "string", "hint": "A review's or briefing's file name without .md, like 2024-child-ruby."}
+        options = [{"label": f"{title} ({slug})", "value": slug} for slug, title in sorted(context.documents.items())]
+        return {"widget": "select", "options": options}
     if isinstance(validator, Summary):
         sentence_end = SENTENCE_END
         other = f"(?:(?!{sentence_end})[\\s\\S])*"
@@ -323,11 +329,8 @@ def _list_widget(key: str, validator: ListOf, context: Context) -> dict[str, Any
     minimum = {"min": validator.min_items} if validator.min_items else {}
     if isinstance(item, VocabularySlug):
         return {"widget": "select", "multiple": True, "options": _options(item.terms(context.vocabulary)), **minimum}
-    if isinstance(item, Slug):
-        if context.documents:
-            options = [{"label": f"{title} ({slug})", "value": slug} for slug, title in sorted(context.documents.items())]
-            return {"widget": "select", "multiple": True, "options": options}
-        return {"widget": "list", "field": {"label": "File name without .md", "name": "slug", "widget": "string"}}
+    if isinstance(item, Slug) and context.documents:
+        return {**widget_for(key, item, context), "multiple": True}
     if isinstance(item, Record):
         return _records(key, item.specs.values(), context)
     if isinstance(item, AllowItem):

@@ -225,9 +225,9 @@ class Repository:
         relative = PurePosixPath(given.strip().replace("\\", "/").lstrip("/"))
         if ".." in relative.parts or any(part.startswith(".") for part in relative.parts):
             raise Refused(f"{given} is outside the library's folders; the editor works only in {', '.join(folders)}")
+        # Resolved, links and all, then compared with the folders as named: a link out of them leads nowhere.
         path = (self.root / relative).resolve()
-        inside = [f for f in folders if path == self.root / f or path.is_relative_to((self.root / f).resolve())]
-        if not inside:
+        if not any(path.is_relative_to(self.root / f) for f in folders):
             raise Refused(f"{given} is outside the library's folders; the editor works only in {', '.join(folders)}")
         is_entry = path.suffix == ".md" and path.parent.name in ENTRY_FOLDERS and path.parent.parent == self.root
         if entry is True and not is_entry:

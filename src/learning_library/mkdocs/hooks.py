@@ -137,11 +137,19 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         outcome = check.run(settings, on=on)
         results = outcome.results
         STATE.preview.findings = list(results)
-        STATE.admin = _admin(settings, outcome.library.vocabulary, {d.slug: d.title for d in outcome.library.documents})
     except LibraryError as exc:
         if STATE.command == "serve":
             return _pause(config, Problems.from_error(str(exc)))
         raise Abort(f"learning-library: the check could not run: {exc}") from None
+    try:
+        STATE.admin = _admin(settings, outcome.library.vocabulary, {d.slug: d.title for d in outcome.library.documents})
+    except LibraryError as exc:
+        if STATE.command == "serve" and not STATE.editing:
+            log.info(f"learning-library: the preview has no editor at /admin/: {exc}")
+        elif STATE.command == "serve":
+            return _pause(config, Problems.from_error(str(exc)))
+        else:
+            raise Abort(f"learning-library: {exc}.") from None
     blocked = results.blocks or (config.strict and results.warnings > 0)
     # A paused preview is not a failed build: its findings are told, not counted as errors (strict mode would abort).
     paused = blocked and STATE.command == "serve"
