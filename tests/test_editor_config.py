@@ -18,7 +18,7 @@ from learning_library.editor.admin import CMS_VARIABLE, admin_files, cms_folder,
 from learning_library.editor.config import LOCAL_API, editor_config
 from learning_library.errors import ConfigError
 from learning_library.library import EditorSettings, load_settings
-from learning_library.validation import Choice, FieldSpec, ListOf
+from learning_library.validation import Choice, FieldSpec, ListOf, Validator
 from learning_library.vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
 from .conftest import REPO, config_problems, set_extra
@@ -69,7 +69,7 @@ def test_a_key_added_to_the_schema_is_in_the_form_in_its_place_without_a_change_
 
 
 def test_a_validator_the_editor_does_not_know_is_a_loud_bug_not_a_silent_gap() -> None:
-    class Unheard(editor_config_module.Validator):
+    class Unheard(Validator):
         pass
 
     context = editor_config_module.Context(VOCABULARY, REVIEW, DOCUMENTS)
