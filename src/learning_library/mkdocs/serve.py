@@ -63,7 +63,9 @@ class PreviewApp:
     def __call__(self, environ: dict[str, Any], start_response: StartResponse) -> Iterable[bytes]:
         path = environ.get("PATH_INFO", "")
         method = environ.get("REQUEST_METHOD", "GET")
-        if path == LOCAL_API and self.repository is not None:
+        if path == LOCAL_API:
+            if self.repository is None:
+                return _json(start_response, 404, {"error": "the editor works on the files here only under `learning-library edit`"})
             return self._api(environ, start_response) if method == "POST" else _json(start_response, 405, {"error": "POST only"})
         if path == STATE_ADDRESS:
             return _json(start_response, 200, self.state().as_json())
