@@ -160,7 +160,7 @@ def test_the_editors_api_answers_only_its_own_page_and_only_under_edit(tmp_path:
     assert status == "200 OK" and json.loads(content)["type"] == "local_fs"
     status, _, content = call(app, "/api/v1", "POST", request, **{**own, "origin": "https://elsewhere.example"})
     assert status == "403 Forbidden" and "did not come from the editor's own page" in json.loads(content)["error"]
-    assert call(app, "/api/v1", "GET", **own)[0] == "405 Method Not Allowed"
+    assert call(app, "/api/v1", "GET", b"", **own)[0] == "405 Method Not Allowed"
     assert call(app, "/api/v1", "POST", b"not json", **own)[0] == "400 Bad Request"
 
 
