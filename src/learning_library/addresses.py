@@ -29,6 +29,8 @@ FEED = "feed.xml"
 """The Atom feed of publications, at the root of the site."""
 ASSETS = "assets/learning-library"
 """Where the library's own stylesheet and scripts are published."""
+ADMIN = "admin"
+"""The browser editor's folder in the site (:mod:`learning_library.editor`): a static page, never a page of the site's."""
 GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "pagefind", ASSETS)
 """Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
 GENERATED_PAGES = (SEARCH, TRACKER, STATISTICS, WHATS_NEW)

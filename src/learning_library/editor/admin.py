@@ -16,14 +16,13 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from .. import csp
+from ..addresses import ADMIN
 from ..errors import ConfigError
 from ..library import Settings
 from ..text import escape_html
 from ..vocabulary import Vocabulary
 from .config import as_yaml, editor_config
 
-ADMIN = "admin"
-"""The editor's folder in the site."""
 EDIT_VARIABLE = "LEARNING_LIBRARY_EDIT"
 """Set to 1 by ``learning-library edit``: ``mkdocs serve`` then serves the editor on the working copy."""
 CMS_PACKAGE = Path("node_modules") / "decap-cms" / "dist"
