@@ -94,7 +94,7 @@ def type_at_end_of_body(page: Page, text: str) -> None:
 
 
 def publish(page: Page) -> None:
-    """"Publish now": under `learning-library edit`, save the entry to its file (a draft stays a draft)."""
+    """ "Publish now": under `learning-library edit`, save the entry to its file (a draft stays a draft)."""
     page.get_by_role("button", name="Publish", exact=True).click()
     page.get_by_role("menuitem", name="Publish now").click()
     page.get_by_text("Changes saved").wait_for(timeout=30_000)

@@ -79,7 +79,9 @@ def test_a_theme_added_to_themes_yml_is_in_the_editor_after_a_rebuild(make_libra
     assert all("county-lines" in options for options in theme_options())
 
 
-def test_a_site_that_promises_an_editor_it_cannot_ship_is_not_built(make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_site_that_promises_an_editor_it_cannot_ship_is_not_built(
+    make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch
+) -> None:
     root = make_library()
     set_extra(root, EDITOR)
     monkeypatch.setenv(CMS_VARIABLE, str(root / "not-installed"))
