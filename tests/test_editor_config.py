@@ -21,7 +21,7 @@ from learning_library.library import EditorSettings, load_settings
 from learning_library.validation import Choice, FieldSpec, ListOf, Validator
 from learning_library.vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
-from .conftest import REPO, config_problems, set_extra
+from .conftest import REPO, Invoke, config_problems, set_extra
 
 VOCABULARY = load_vocabulary(REPO / "themes.yml")
 GITHUB = EditorSettings("kestrel-vale/learning-library", "https://cms-auth.kestrel-vale.example/auth")
@@ -305,3 +305,21 @@ def test_every_list_field_of_the_schema_is_a_list_or_a_multiple_choice() -> None
             name = "reviews" if spec.allows(REVIEW) else "themed-briefing"
             field = fields(config, name)[spec.key]
             assert field["widget"] == "list" or (field["widget"] == "select" and field["multiple"] is True), spec.key
+
+
+def test_learning_library_edit_will_not_start_a_blank_editor(
+    make_library: Callable[..., Path], invoke: Invoke, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(CMS_VARIABLE, str(tmp_path / "nowhere"))
+    result = invoke(make_library(), "edit", "--no-browser")
+    assert result.exit_code == 2
+    assert result.stderr.startswith(
+        "learning-library: the editor could not start: the browser editor (Decap CMS) is not installed: run `make`"
+    )
+
+
+def test_the_edit_command_serves_strictly_with_live_reload_on_this_computer_only() -> None:
+    from learning_library.editor import session
+
+    command = session.command(Path("/library/mkdocs.yml"), 8123)
+    assert command[1:] == ["-m", "mkdocs", "serve", "--strict", "--livereload", "-a", "127.0.0.1:8123", "-f", "/library/mkdocs.yml"]

@@ -195,6 +195,21 @@ def test_serve_pauses_on_a_planted_name_where_build_stops(make_library: Callable
     assert not hooks.STATE.paused and hooks._problems_page() is None
 
 
+def test_the_editor_is_served_on_this_computer_only(make_library: Callable[..., Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    from learning_library.mkdocs import hooks
+
+    root = make_library()
+    monkeypatch.setattr(hooks, "STATE", hooks.BuildState())
+    monkeypatch.setenv("LEARNING_LIBRARY_EDIT", "1")
+    hooks.on_startup("serve", dirty=False)
+    assert hooks.STATE.editing
+    with pytest.raises(Abort, match=re.escape("served only on this computer; serve it at 127.0.0.1, not 0.0.0.0")):
+        hooks.on_config(load_config(str(root / "mkdocs.yml"), dev_addr="0.0.0.0:8000"))
+
+
 # --- mkdocs serve, for real ------------------------------------------------------------------------------
 
 

@@ -15,7 +15,6 @@ adapter's (:mod:`learning_library.mkdocs.serve`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -147,8 +146,3 @@ def _item(f: Finding) -> str:
     cells = "".join(f"<dt>{name}</dt><dd>{value}</dd>" for name, value in rows)
     kind = "problem" if f.severity is Severity.ERROR else "problem warning"
     return f"<li class='{kind}'><h2>{escape_html(f.path)}, line {f.line}</h2><dl>{cells}</dl></li>"
-
-
-def findings_of(findings: Iterable[Finding], path: str) -> list[Finding]:
-    """The findings in one file, by its path in the library."""
-    return [f for f in findings if f.path == path or f.path.endswith("/" + path)]
