@@ -149,6 +149,8 @@ def test_a_themed_briefing_made_in_the_editor_is_a_draft_that_passes_the_check_a
         assert preview.locator("mark").first.inner_text() == PLANTED
         assert f"briefings/{SLUG}.md, line" in preview.locator("h2").first.inner_text()
         assert "What to do" in preview.locator("main").inner_text()
+    violations = axe_violations(preview)
+    assert not violations, f"the problems page fails WCAG 2.2 AA:\n{describe(violations)}"
     preview.close()
     pane = tab.frame_locator("#preview-pane")
     pane.get_by_text("1 problem blocks publication").wait_for(timeout=15_000)
