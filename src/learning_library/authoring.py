@@ -1,16 +1,23 @@
 """Starting a new review or briefing from a template, so an author begins with front matter that passes the check.
 
-``learning-library new`` calls :func:`create`. The templates (``starters/``,
-Jinja2) hold the front matter and the sections each kind of document is
-expected to have. A new document is a draft (``status: draft``), so a file
-half written can never be published by accident; its slug is the year and the
-title, the form the content model asks for.
+``learning-library new`` calls :func:`create`; ``learning-library import``
+(:mod:`learning_library.importing`) renders the same templates with what it
+found in a Word document, and writes through the same :func:`write_new`. The
+templates (``starters/``, Jinja2) hold the front matter and the sections each
+kind of document is expected to have. A new document is a draft (``status:
+draft``), so a file half written can never be published by accident; its slug
+is the year and the title, the form the content model asks for.
+
+Every text an author must replace is written in the templates as
+``{{ placeholder("...") }}``, so :func:`placeholders` knows them all and the
+check can refuse to publish a document that still holds one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
+import functools
 import json
 import re
 import unicodedata
@@ -64,22 +71,63 @@ def slug_for(title: str, published: dt.date) -> str:
     return f"{published.year}-{words}"
 
 
-def _environment() -> jinja2.Environment:
+def _environment(placeholder: Any = str) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.PackageLoader("learning_library", "starters"),
         autoescape=False,  # Markdown and YAML, not HTML; values that need quoting go through `yaml`
         keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
+        undefined=jinja2.ChainableUndefined,  # what import did not find (a model, a body) is simply absent
     )
     # A JSON string is a valid double-quoted YAML string: quotes, colons and backslashes stay text.
     environment.filters["yaml"] = lambda value: json.dumps(str(value), ensure_ascii=False)
+    environment.globals["placeholder"] = placeholder
     return environment
 
 
-def render(kind: str, *, title: str, published: dt.date, themes: tuple[str, ...], type_: str) -> str:
-    """The new document's text, from the kind's template."""
+@dataclass(frozen=True)
+class Found:
+    """What ``import`` found in a document for its front matter and text; what is left empty gets the template's placeholder."""
+
+    body: str = ""
+    summary: str = ""
+    model: str = ""
+    recommendations: Sequence[str] = ()
+    pseudonyms: Sequence[str] = ()
+    response_in_text: bool = False
+    """The text has the partnership's response as a section of its own, so the front matter needs no ``response``."""
+
+
+def render(kind: str, *, title: str, published: dt.date, themes: tuple[str, ...], type_: str, found: Found | None = None) -> str:
+    """The new document's text, from the kind's template, with what import found in place of placeholders."""
+    found = found or Found()
     template = _environment().get_template(KINDS[kind].template)
-    return template.render(title=title, published=published.isoformat(), themes=themes, type=type_)
+    recommendations = [{"id": f"R{n}", "text": text} for n, text in enumerate(found.recommendations, 1)]
+    return template.render(
+        title=title,
+        published=published.isoformat(),
+        themes=themes,
+        type=type_,
+        body=found.body.strip(),
+        summary=found.summary,
+        model=found.model,
+        recommendations=recommendations,
+        pseudonyms=list(found.pseudonyms),
+        response_in_text=found.response_in_text,
+    )
+
+
+@functools.cache
+def placeholders() -> tuple[str, ...]:
+    """Every text of the templates that an author must replace, found by rendering each template once."""
+    found: list[str] = []
+
+    def record(text: str) -> str:
+        found.append(text)
+        return text
+
+    for spec in KINDS.values():
+        _environment(record).get_template(spec.template).render(title="", published="", themes=(), type=spec.default_type)
+    return tuple(dict.fromkeys(found))
 
 
 @dataclass(frozen=True)
@@ -154,20 +202,47 @@ def create(
         close = difflib.get_close_matches(kind.lower(), list(KINDS), n=1, cutoff=0.5)
         hint = f"; did you mean `{close[0]}`?" if close else ""
         raise CannotCreate(f"`{kind}` is not something `new` can create; use one of {', '.join(KINDS)}{hint}")
+    title = check_title(title)
+    chosen = _type(spec, vocabulary, type_)
+    themes = check_themes(vocabulary, themes)
+    slug = slug_for(title, published)
+    return write_new(settings, spec.folder, slug, render(kind, title=title, published=published, themes=themes, type_=chosen))
+
+
+def check_title(title: str) -> str:
+    """The title on one line, without spaces around it.
+
+    Raises:
+        CannotCreate: the title is empty or has more than one line.
+    """
     title = title.strip()
     if not title or "\n" in title:
         raise CannotCreate('give the document a title on one line, like --title "Child K: local child safeguarding practice review"')
-    chosen = _type(spec, vocabulary, type_)
-    themes = _themes(vocabulary, themes)
-    slug = slug_for(title, published)
-    for folder in (settings.reviews_dir, settings.briefings_dir):
-        existing = folder / f"{slug}.md"
+    return title
+
+
+def target_for(settings: Settings, folder: str, slug: str) -> Path:
+    """Where a new document with this slug goes, refused when a review or briefing has the slug already.
+
+    Raises:
+        CannotCreate: a document with that slug exists (slugs are unique across reviews and briefings).
+    """
+    for existing_folder in (settings.reviews_dir, settings.briefings_dir):
+        existing = existing_folder / f"{slug}.md"
         if existing.exists():
             raise CannotCreate(
                 f"{display_path(existing)} already exists and is never overwritten; edit that file, or give a different title"
             )
-    target = settings.root / spec.folder / f"{slug}.md"
-    text = render(kind, title=title, published=published, themes=themes, type_=chosen)
+    return settings.root / folder / f"{slug}.md"
+
+
+def write_new(settings: Settings, folder: str, slug: str, text: str) -> Path:
+    """Write a new document, never over an existing one (also when one appears between the check and the write).
+
+    Raises:
+        CannotCreate: a document with that slug exists, or the folder cannot be written.
+    """
+    target = target_for(settings, folder, slug)
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         with target.open("x", encoding="utf-8") as handle:
@@ -179,6 +254,22 @@ def create(
     except OSError as exc:
         raise CannotCreate(f"{display_path(target)} cannot be written ({exc.strerror}); check the folder exists and is writable") from None
     return target
+
+
+def kind_for_type(vocabulary: Vocabulary, type_: str) -> str:
+    """The template a document of this type starts from: ``review``, ``seven-minute-briefing`` or ``themed-briefing``.
+
+    Raises:
+        CannotCreate: the type is neither a review type nor a briefing type in ``themes.yml``.
+    """
+    if type_ in vocabulary.review_types:
+        return "review"
+    if type_ in vocabulary.briefing_types:
+        return "seven-minute-briefing" if type_ == KINDS["seven-minute-briefing"].default_type else "themed-briefing"
+    every = {**vocabulary.review_types, **vocabulary.briefing_types}
+    hint = did_you_mean(type_, every)
+    fix = f"did you mean `{hint}`?" if hint else f"use one of {', '.join(every)}"
+    raise CannotCreate(f"`{type_}` is not a review type or a briefing type in themes.yml; {fix}")
 
 
 def _type(spec: Kind, vocabulary: Vocabulary, type_: str | None) -> str:
@@ -193,7 +284,12 @@ def _type(spec: Kind, vocabulary: Vocabulary, type_: str | None) -> str:
     return type_
 
 
-def _themes(vocabulary: Vocabulary, themes: tuple[str, ...]) -> tuple[str, ...]:
+def check_themes(vocabulary: Vocabulary, themes: tuple[str, ...]) -> tuple[str, ...]:
+    """The themes given, each checked against ``themes.yml``; by default the partnership's first priority.
+
+    Raises:
+        CannotCreate: a theme is not in the vocabulary, or the vocabulary has none.
+    """
     for theme in themes:
         if theme not in vocabulary.themes:
             hint = did_you_mean(theme, vocabulary.themes)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, anonymisation
+from . import addresses, anonymisation, completeness
 from . import library as library_module
 from .anonymisation import Policy, Suppression
 from .attachments import scan as attachments
@@ -53,6 +53,7 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date 
     checked = whole if paths is None else library_module.load(settings, paths)
     results = Results(files=checked.files)
     results.extend(checked.findings)
+    results.extend(completeness.check(checked.documents))
     merged = whole
     if paths is None:
         results.extend(duplicate_slugs(whole))

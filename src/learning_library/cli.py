@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
-from . import __version__, authoring, check, signoff
+from . import __version__, authoring, check, importing, signoff
 from .attachments.clean import clean_metadata
 from .editor import session
 from .errors import CannotCreate, CleanError, LibraryError
-from .formats import FORMATS, render
-from .library import display_path, load_settings, today
+from .findings import Results
+from .formats import FORMATS, as_text, render
+from .library import Settings, display_path, load_settings, today
 from .vocabulary import load_vocabulary
 
 EXIT_OK, EXIT_BLOCKED, EXIT_COULD_NOT_RUN = 0, 1, 2
@@ -79,15 +81,36 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
     sys.exit(EXIT_BLOCKED if outcome.results.blocks else EXIT_OK)
 
 
+def _document_options(*, imported: bool) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """The options ``new`` and ``import`` share: title, themes, type, publication date and settings."""
+    title_help = "The document's title; it also gives the file name." + (" Default: the document's own title." if imported else "")
+    theme_default = "Default: themes the document is about." if imported else "Default: your first priority."
+    type_help = (
+        "Its review or briefing type from themes.yml. Default: the type the document names, else lcspr."
+        if imported
+        else "For a review, its review type from themes.yml. Default: lcspr."
+    )
+    options = [
+        click.option("--title", default="", help=title_help),
+        click.option("--theme", "themes", multiple=True, help=f"A theme slug from themes.yml; repeat for more. {theme_default}"),
+        click.option("--type", "type_", default=None, help=type_help),
+        click.option("--published", default=None, help="The planned publication date, YYYY-MM-DD. Default: today."),
+        click.option(
+            "--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings."
+        ),
+    ]
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed(options):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @main.command("new")
 @click.argument("kind", metavar="KIND")
-@click.option("--title", default="", help="The document's title; it also gives the file name.")
-@click.option("--theme", "themes", multiple=True, help="A theme slug from themes.yml; repeat for more. Default: your first priority.")
-@click.option("--type", "type_", default=None, help="For a review, its review type from themes.yml. Default: lcspr.")
-@click.option("--published", default=None, help="The planned publication date, YYYY-MM-DD. Default: today.")
-@click.option(
-    "--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings."
-)
+@_document_options(imported=False)
 def new_command(kind: str, title: str, themes: tuple[str, ...], type_: str | None, published: str | None, config_path: Path) -> None:
     """Start a new review or briefing from a template, as a draft.
 
@@ -117,6 +140,98 @@ def new_command(kind: str, title: str, themes: tuple[str, ...], type_: str | Non
     click.echo(f"Created {shown}, a draft. Write it, then check it with: learning-library check {shown}")
 
 
+@main.command("import")
+@click.argument("source", metavar="FILE.docx", type=click.Path(path_type=Path))
+@_document_options(imported=True)
+@click.option(
+    "--accept-changes",
+    is_flag=True,
+    help="Import the document as it reads with every tracked change accepted and comments left out (the .docx itself keeps them).",
+)
+def import_command(
+    source: Path, title: str, themes: tuple[str, ...], type_: str | None, published: str | None, config_path: Path, accept_changes: bool
+) -> None:
+    """Turn a Word document (.docx) into a draft review or briefing, then check it.
+
+    Keeps the document's headings, lists, tables, bold and italics, links,
+    footnotes and pictures (saved in files/ without their metadata, with their
+    alt text). Fills the front matter from what the document says: its title,
+    type and review model, themes suggested from what it is about, its summary
+    and its numbered recommendations; placeholders stand where nothing was
+    found. The draft starts with `status: draft` and is never written over an
+    existing file. Then it checks the draft and the Word document's hidden
+    content (tracked changes, comments, properties, footers, hidden text, alt
+    text, photos' GPS) and lists what it found, with the text found.
+
+    A document with tracked changes or comments is not imported unless you
+    give --accept-changes. Save .odt, .doc or .rtf files as .docx first.
+
+    Exit status: 0 the draft was created and nothing in it blocks
+    publication, 1 it was created but the check found something to fix,
+    2 nothing was created (the reason is on stderr).
+
+    \b
+    Examples:
+        learning-library import ~/Downloads/child-k-report.docx
+        learning-library import briefing.docx --type seven-minute-briefing --theme safer-sleep
+        learning-library import report.docx --title "Child K: local child safeguarding practice review" --accept-changes
+    """
+    if not source.is_file():
+        click.echo(f"learning-library: nothing was created: {source}: no such file; check the path", err=True)
+        sys.exit(EXIT_COULD_NOT_RUN)
+    try:
+        day = today() if published is None else _date(published)
+        settings = load_settings(config_path)
+        vocabulary = load_vocabulary(settings.vocabulary_path)
+    except LibraryError as exc:
+        click.echo(f"learning-library: nothing was created: {exc}", err=True)
+        sys.exit(EXIT_COULD_NOT_RUN)
+    try:
+        imported = importing.import_word(
+            settings, vocabulary, source, published=day, title=title, themes=themes, type_=type_, accept_changes=accept_changes
+        )
+    except LibraryError as exc:
+        _show_word_findings(settings, source)
+        click.echo(f"learning-library: nothing was created: {exc}", err=True)
+        sys.exit(EXIT_COULD_NOT_RUN)
+    shown = display_path(imported.path)
+    click.echo(f"Created {shown}, a draft, from {source}.")
+    for picture in imported.pictures:
+        click.echo(f"Saved {display_path(picture)}, without its metadata.")
+    for note in imported.notes:
+        click.echo(f"Note: {note}.")
+    try:
+        outcome = check.run(settings, [Path(display_path(p)) for p in (imported.path, *imported.pictures)], use_cache=False)
+    except LibraryError as exc:
+        _could_not_run(str(exc))
+    click.echo(
+        f"\nThe check of the draft (fix these before you delete `status: draft`):\n{as_text(outcome.results, show_text=True)}", nl=False
+    )
+    _show_word_findings(settings, source)
+    click.echo(f"When it is ready, delete the line `status: draft` from {shown} and check it again: learning-library check {shown}")
+    sys.exit(EXIT_BLOCKED if outcome.results.blocks else EXIT_OK)
+
+
+def _show_word_findings(settings: Settings, source: Path) -> None:
+    """What the Word document itself keeps hidden, listed for the author; it is not published unless something links to it."""
+    if source.suffix.lower() != importing.SUFFIX:
+        return
+    try:
+        outcome = check.run(settings, [source], use_cache=False)
+    except LibraryError:
+        return  # the import's own message says why the document could not be read
+    # Its text is now the draft's, checked there with the draft's pseudonyms; what is left is what Word hides.
+    found = [f for f in outcome.results if f.path == str(source) and f.field != "Text"]
+    if not found:
+        return
+    results = Results(found, files=1)
+    click.echo(
+        f"\nWhat the Word document keeps that a reader of it could find (the draft does not carry it, "
+        f"but do not publish {source.name} as it is):\n{as_text(results, show_text=True)}",
+        nl=False,
+    )
+
+
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -128,7 +243,7 @@ def _date(value: str) -> dt.date:
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--in-place", is_flag=True, help="Replace each file with its clean copy, keeping its name, so links to it stay right.")
 def clean_metadata_command(files: tuple[Path, ...], in_place: bool) -> None:
-    """Remove the metadata from PDFs and images: authors, titles, GPS positions, camera owners, image comments, XMP.
+    """Remove the metadata from PDFs, Word documents and images: authors, titles, GPS positions, camera owners, image comments, XMP.
 
     Fixes in one step what the check reports as attachments/metadata,
     attachments/gps, or personal data in a document property or an image's
@@ -138,7 +253,9 @@ def clean_metadata_command(files: tuple[Path, ...], in_place: bool) -> None:
     Writes a clean copy beside each file, NAME.clean.pdf or NAME.clean.jpg,
     and leaves the original as it is. With --in-place, replaces the file
     itself, so the review's `report:` and every link to it stay right.
-    A file with no metadata is left alone.
+    A file with no metadata is left alone. A Word document's properties are
+    emptied and its pictures cleaned; one with comments, tracked changes or
+    hidden text is refused, since a person must decide on those in Word.
 
     Exit status: 0 every file was cleaned, 2 a file could not be cleaned
     (each one is named on stderr; the others are still cleaned).
@@ -147,6 +264,7 @@ def clean_metadata_command(files: tuple[Path, ...], in_place: bool) -> None:
     Examples:
         learning-library clean-metadata --in-place reviews/files/2024-child-ruby-report.pdf
         learning-library clean-metadata briefings/files/team-photo.jpg
+        learning-library clean-metadata --in-place reviews/files/2024-child-ruby-response.docx
     """
     failed = False
     for path in files:

@@ -40,7 +40,7 @@ from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
 DEFAULT_OVERDUE_MONTHS = 6
 """Six months: partnerships commonly review action plans at least twice a year."""
-ATTACHMENT_SUFFIXES = (".pdf", ".png", ".jpg", ".jpeg", ".gif", ".webp")
+ATTACHMENT_SUFFIXES = (".pdf", ".docx", ".png", ".jpg", ".jpeg", ".gif", ".webp")
 """The kinds of file the attachment check can read (:mod:`learning_library.attachments`)."""
 
 

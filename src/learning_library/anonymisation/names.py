@@ -343,3 +343,29 @@ def lines_needing_ner(text: str) -> Iterator[tuple[int, int]]:
         if any(could_be_a_name(m.group(0)) for m in _CAPITALISED.finditer(line)):
             yield start, end
         start = end + 1
+
+
+_FILE_NAME_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def names_in_file_name(stem: str) -> list[str]:
+    """The words of a file name that are people's first names (``2024-kayleigh-report`` gives ``Kayleigh``).
+
+    A file name has no capitals or sentences for the language model to read,
+    so only the name lists decide: a word is a name when it is a known first
+    name and not also an ordinary English word ("ruby", "grace"), a month, a
+    role, or a public name such as a county ("Kent"). Declared pseudonyms and
+    allowed text are for the caller to accept.
+    """
+    from .public import words as public_words
+
+    found = []
+    for match in _FILE_NAME_WORD.finditer(stem):
+        word = match.group(0).capitalize()
+        lowered = word.lower()
+        if word not in first_names() or is_ordinary_word(word) or lowered in ROLE_WORDS or lowered in COMMON_WORDS:
+            continue
+        if lowered in MONTHS_AND_DAYS or lowered in public_words() or word in NOT_NAMES or lowered in NOT_NAMES:
+            continue
+        found.append(word)
+    return found

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..errors import CleanError
 from ..library import ATTACHMENT_SUFFIXES
-from . import images, pdf
+from . import docx, images, pdf
 
 __all__ = ["Cleaned", "clean_metadata", "clean_name"]
 
@@ -36,7 +36,7 @@ def clean_name(path: Path) -> Path:
 
 
 def clean_metadata(path: Path, *, in_place: bool = False) -> Cleaned:
-    """Write a copy of a PDF or an image without its metadata.
+    """Write a copy of a PDF, a Word document or an image without its metadata.
 
     Args:
         path: the file.
@@ -48,16 +48,18 @@ def clean_metadata(path: Path, *, in_place: bool = False) -> Cleaned:
     """
     suffix = path.suffix.lower()
     if suffix not in ATTACHMENT_SUFFIXES:
-        raise CleanError(f"only PDF, PNG, JPEG, GIF and WebP files can be cleaned, not {suffix or 'a file without an extension'}")
+        raise CleanError(
+            f"only PDF, Word .docx, PNG, JPEG, GIF and WebP files can be cleaned, not {suffix or 'a file without an extension'}"
+        )
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise CleanError(f"the file cannot be read ({exc.strerror})") from None
-    reader = pdf if suffix == ".pdf" else images
+    reader = {".pdf": pdf, ".docx": docx}.get(suffix, images)
     clean, removed = reader.clean(data)
     left = reader.inspect(clean)
     leftover = [p.field or p.rule for p in left.problems if p.rule == "attachments/gps"]
-    leftover += [u.field for u in left.units if u.field is not None and (u.page is None or u.field.startswith("XMP"))]
+    leftover += [u.field for u in left.units if u.field is not None and _is_metadata(u.field, u.page, word=reader is docx)]
     if leftover:
         raise CleanError(f"the copy would still carry {', '.join(sorted(set(leftover)))}; remove it in the program that made the file")
     if not removed:
@@ -68,3 +70,10 @@ def clean_metadata(path: Path, *, in_place: bool = False) -> Cleaned:
         handle.write(clean)
     os.replace(tmp, target)
     return Cleaned(path, target, tuple(removed))
+
+
+def _is_metadata(field: str, page: int | None, *, word: bool) -> bool:
+    """Whether a text read back from a clean copy is metadata it should no longer carry (rather than its content)."""
+    if word:
+        return field.startswith(("Property", "Custom property", "Embedded picture"))
+    return page is None or field.startswith("XMP")

@@ -22,14 +22,14 @@ from typing import Any
 from ..anonymisation import keys
 from ..anonymisation.acceptance import accepted, allowed_ranges
 from ..anonymisation.entities import ENTITIES
-from ..anonymisation.names import is_safe_phrase
+from ..anonymisation.names import is_safe_phrase, names_in_file_name
 from ..anonymisation.policy import Policy
 from ..cache import ResultCache, installed_versions
 from ..content import CheckedByHand, Document, Page
 from ..errors import CheckUnavailable
 from ..findings import Finding, Severity
 from ..library import ATTACHMENT_SUFFIXES, Library, display_path
-from . import images, pdf
+from . import docx, images, pdf
 from .inspection import CLEAN_HINT, Inspection, Problem, Unit
 from .references import ATTACHMENT_FOLDERS, Reference, library_name, references
 
@@ -168,11 +168,17 @@ def _missing(reference: Reference, root: Path) -> Finding:
     )
 
 
+def reader_for(path: Path) -> Any:
+    """The module that reads an attachment of this kind: :mod:`.pdf`, :mod:`.docx` or :mod:`.images`."""
+    return {".pdf": pdf, ".docx": docx}.get(path.suffix.lower(), images)
+
+
 def _unsupported(path: Path) -> Problem:
+    word = " (save it in Word as a .docx, or as a PDF)" if path.suffix.lower() in (".doc", ".docm", ".odt", ".rtf") else ""
     return Problem(
         "attachments/unsupported",
         f"A {path.suffix.lstrip('.').upper() or 'file without an extension'} file cannot be checked for personal data "
-        "(only PDF, PNG, JPEG, GIF and WebP can); publish it as a PDF made from the original document, "
+        f"(only PDF, Word .docx, PNG, JPEG, GIF and WebP can); publish it as a PDF or a .docx made from the original document{word}, "
         "or, if a person has checked all of it instead, declare it in `checked_by_hand` with a reason",
     )
 
@@ -197,7 +203,7 @@ def _version(policy: Policy) -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(path.read_bytes())
-    libraries = installed_versions(("pypdf", "pillow"))
+    libraries = installed_versions(("pypdf", "pillow"))  # .docx parts are read by the standard library
     return f"{keys.engine_version(policy.model)}/readers-{digest.hexdigest()[:12]}/{'/'.join(libraries)}"
 
 
@@ -220,8 +226,7 @@ def _inspect_all(attachments: Sequence[_Attachment], policy: Policy, root: Path,
         if entry is not None:
             attachment.inspection = _from_cache(entry)
             continue
-        reader = pdf if attachment.path.suffix.lower() == ".pdf" else images
-        fresh.append((key, attachment, reader.inspect(data)))
+        fresh.append((key, attachment, reader_for(attachment.path).inspect(data)))
     texts = [unit.text for _, _, inspection in fresh for unit in inspection.units]
     detections: Iterator[list[Any]] = iter([])
     if texts:
@@ -277,6 +282,7 @@ def _findings(attachment: _Attachment, declared: list[str], checked_by_hand: boo
                 field=problem.field,
             )
         )
+    findings.extend(_file_name(attachment, declared, policy))
     detections = inspection.detections if isinstance(inspection, _Scanned) else [[] for _ in inspection.units]
     for unit, found in zip(inspection.units, detections, strict=True):
         kept = accepted(unit.text, found, policy, declared)
@@ -291,6 +297,24 @@ def _findings(attachment: _Attachment, declared: list[str], checked_by_hand: boo
                 )
             )  # fmt: skip
     return findings, waived
+
+
+def _file_name(attachment: _Attachment, declared: list[str], policy: Policy) -> list[Finding]:
+    """A first name in the file's name, which becomes part of the published address (``2024-kayleigh-report.pdf``)."""
+    found = []
+    for word in names_in_file_name(Path(attachment.name).stem):
+        if any(word.lower() == phrase.lower() for phrase in declared) or _accepted_whole(word, declared, policy):
+            continue
+        severity = Severity.ERROR if policy.severity_of("PERSON") == "error" else Severity.WARNING
+        found.append(
+            Finding(
+                attachment.display, 1, 1, "anonymisation/PERSON",
+                "File name: Possible person's name; a file's name is published in its address, so rename the file without it "
+                "and change the links to it, or, for a pseudonym, declare it in `pseudonyms`",
+                severity, entity="PERSON", text=word, field="File name",
+            )
+        )  # fmt: skip
+    return found
 
 
 def _personal_data(display: str, unit: Unit, entity: str, start: int, end: int, score: float, policy: Policy) -> Finding:
@@ -312,6 +336,8 @@ def _personal_data(display: str, unit: Unit, entity: str, start: int, end: int, 
 
 
 def _fix(unit: Unit, display: str) -> str:
+    if display.lower().endswith(".docx"):
+        return docx.fix(unit.field).replace("{file}", display)
     if unit.page is not None:
         return "change or delete the comment in the original document, then make the PDF again"
     return CLEAN_HINT.replace("{file}", display)

@@ -92,7 +92,8 @@ def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
     if document.report:
         if document.report_available(index.on):
             link = addresses.relative(uri, addresses.attachment_uri(document.report))
-            rows.append(("Full report", f"[Read the full report (PDF)]({link})"))
+            kind = "Word document" if document.report.lower().endswith(".docx") else "PDF"
+            rows.append(("Full report", f"[Read the full report ({kind})]({link})"))
         elif document.available_until:
             rows.append(("Full report", f"Available until {format_date(document.available_until)}; the summary remains here"))
     if document.national_repository:

@@ -1,0 +1,446 @@
+"""Word documents (``.docx``): their text and everything Word keeps that a reader does not see; and a copy without the properties.
+
+Word keeps more than the page shows: tracked deletions (a deleted name is
+still in the file), comments and their authors, document properties (author,
+last modified by, company, manager, custom properties), headers and footers,
+hidden text, text boxes, pictures' alt text and the photos' own EXIF (with
+their GPS position), embedded files and macros. Each is read as its own
+:class:`~.inspection.Unit`, named for the part ("Tracked deletion", "Comment 2,
+author", "Property Last modified by", "Footer"), so a finding says where to
+look in Word. Tracked changes and comments are errors in themselves: a person
+must decide on them in Word. A file the check cannot open (a password, a
+damaged package, an embedded file, macros) fails closed, as a PDF does.
+
+The package is read by :mod:`.wordpackage`, within its limits.
+"""
+
+from __future__ import annotations
+
+import io
+import posixpath
+import re
+import xml.etree.ElementTree as ET
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..errors import CleanError
+from ..findings import Severity
+from ..text import noun_for
+from . import images
+from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
+from .wordpackage import Package, PackageError, Relationship, open_package, parse_xml, w
+
+WORD_FIX = "change it in the Word document and save it again"
+"""The fix for personal data in what the document shows or keeps in its text: only Word can change it."""
+
+_CORE = {
+    "{http://purl.org/dc/elements/1.1/}title": ("Title", False),
+    "{http://purl.org/dc/elements/1.1/}subject": ("Subject", False),
+    "{http://purl.org/dc/elements/1.1/}creator": ("Author", True),
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}keywords": ("Keywords", False),
+    "{http://purl.org/dc/elements/1.1/}description": ("Comments", False),
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}lastModifiedBy": ("Last modified by", True),
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}category": ("Category", False),
+    "{http://schemas.openxmlformats.org/package/2006/metadata/core-properties}contentStatus": ("Status", False),
+}
+"""Core properties (File, Info in Word) people write into, by the name Word shows, and whether it names a person."""
+_APP = {"Company": ("Company", False), "Manager": ("Manager", True), "HyperlinkBase": ("Hyperlink base", False)}
+"""Extended properties people write into; the rest (pages, words, application) are counts and versions."""
+_APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
+_CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
+_PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
+
+_CHANGE_TAGS = {w("ins"): "insertion", w("del"): "deletion", w("moveFrom"): "deletion", w("moveTo"): "insertion"}
+"""Tracked changes around runs: what was inserted or deleted (a move is a deletion here and an insertion there)."""
+_FORMAT_CHANGES = frozenset({w("rPrChange"), w("pPrChange"), w("sectPrChange"), w("tblPrChange"), w("trPrChange"), w("tcPrChange")})
+"""Tracked changes of formatting: they keep who changed what, but no deleted text."""
+_PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff")
+"""Embedded pictures whose own metadata (EXIF, XMP) is read; drawings (EMF, WMF, SVG) carry none of that."""
+_DRAWING_NS = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
+_PICTURE_NS = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+
+
+@dataclass
+class Paragraphs:
+    """What the runs of a part's paragraphs hold, sorted by how a reader meets them."""
+
+    shown: list[str] = field(default_factory=list)
+    """Each paragraph's visible text, one a line (tracked insertions included: Word shows them)."""
+    text_boxes: list[str] = field(default_factory=list)
+    deletions: list[str] = field(default_factory=list)
+    insertions: list[str] = field(default_factory=list)
+    hidden: list[str] = field(default_factory=list)
+    change_authors: set[str] = field(default_factory=set)
+    format_changes: int = 0
+
+
+def is_hidden(run: ET.Element) -> bool:
+    """Whether a run is formatted as hidden text (Font, Hidden): Word neither shows nor prints it."""
+    properties = run.find(w("rPr"))
+    if properties is None:
+        return False
+    for tag in ("vanish", "specVanish"):
+        flag = properties.find(w(tag))
+        if flag is not None and flag.get(w("val"), "true").lower() not in ("0", "false", "off"):
+            return True
+    return False
+
+
+def _run_text(run: ET.Element) -> str:
+    pieces = []
+    for child in run:
+        if child.tag in (w("t"), w("delText")):
+            pieces.append(child.text or "")
+        elif child.tag in (w("tab"), w("br"), w("cr")):
+            pieces.append(" ")
+        elif child.tag == w("noBreakHyphen"):
+            pieces.append("-")
+    return "".join(pieces)
+
+
+def read_paragraphs(root: ET.Element) -> Paragraphs:
+    """Sort the text of every paragraph of a part into what is shown, deleted, inserted, hidden or in a text box."""
+    found = Paragraphs()
+    parents = {child: parent for parent in root.iter() for child in parent}
+    for paragraph in root.iter(w("p")):
+        in_text_box = any(a.tag == w("txbxContent") for a in _ancestors(paragraph, parents))
+        shown, deleted, inserted, hidden = [], [], [], []
+        for run in paragraph.iter(w("r")):
+            above = list(_ancestors(run, parents, stop=paragraph))
+            if any(a.tag == w("p") for a in above):
+                continue  # a run of a paragraph nested in this one (a text box), read with that paragraph
+            text = _run_text(run)
+            changes = [_CHANGE_TAGS[a.tag] for a in above if a.tag in _CHANGE_TAGS]
+            for change in (a for a in above if a.tag in _CHANGE_TAGS):
+                if change.get(w("author")):
+                    found.change_authors.add(change.get(w("author"), ""))
+            if not text.strip():
+                continue
+            if "deletion" in changes:
+                deleted.append(text)
+            elif is_hidden(run):
+                hidden.append(text)
+            else:
+                shown.append(text)
+                if "insertion" in changes:
+                    inserted.append(text)
+        for element in paragraph.iter():
+            if element.tag in _FORMAT_CHANGES:
+                found.format_changes += 1
+                if element.get(w("author")):
+                    found.change_authors.add(element.get(w("author"), ""))
+        line = " ".join("".join(shown).split())
+        if line:
+            (found.text_boxes if in_text_box else found.shown).append(line)
+        found.deletions += [" ".join("".join(deleted).split())] if deleted else []
+        found.insertions += [" ".join("".join(inserted).split())] if inserted else []
+        found.hidden += [" ".join("".join(hidden).split())] if hidden else []
+    return found
+
+
+def _ancestors(element: ET.Element, parents: dict[ET.Element, ET.Element], stop: ET.Element | None = None) -> Iterator[ET.Element]:
+    current = parents.get(element)
+    while current is not None and current is not stop:
+        yield current
+        current = parents.get(current)
+
+
+def inspect(data: bytes) -> Inspection:
+    """Read a Word document's text and hidden content: each part a unit to scan, and what is wrong in itself a problem."""
+    inspection = Inspection()
+    try:
+        _inspect(open_package(data), inspection)
+    except PackageError as exc:
+        inspection.problems.append(Problem(exc.rule, f"The Word document cannot be read: {exc.message}, {HAND_CHECK_HINT}"))
+    return inspection
+
+
+def _inspect(package: Package, inspection: Inspection) -> None:
+    main = package.main_part()
+    root = package.xml(main)
+    assert root is not None
+    relationships = package.relationships(main)
+    body = read_paragraphs(root)
+    _unit(inspection, "Text", body.shown)
+    _unit(inspection, "Text box", body.text_boxes)
+    deletions, insertions, hidden = list(body.deletions), len(body.insertions), list(body.hidden)
+    authors, format_changes = set(body.change_authors), body.format_changes
+    numbers: dict[str, int] = {}
+    for relationship in relationships:
+        if relationship.external or relationship.kind not in ("header", "footer", "footnotes", "endnotes"):
+            continue
+        part = package.xml(relationship.target)
+        if part is None:
+            continue
+        numbers[relationship.kind] = numbers.get(relationship.kind, 0) + 1
+        name = {"header": "Header", "footer": "Footer", "footnotes": "Footnotes", "endnotes": "Endnotes"}[relationship.kind]
+        found = read_paragraphs(part)
+        _unit(inspection, name if numbers[relationship.kind] == 1 else f"{name} {numbers[relationship.kind]}", found.shown)
+        _unit(inspection, f"{name}, text box", found.text_boxes)
+        deletions += found.deletions
+        insertions += len(found.insertions)
+        hidden += found.hidden
+        authors |= found.change_authors
+        format_changes += found.format_changes
+    _unit(inspection, "Tracked deletion", deletions)
+    _unit(inspection, "Hidden text", hidden)
+    changes = len(deletions) + insertions + format_changes
+    if changes:
+        kinds = [
+            f"{n} {noun_for(n, what)}"
+            for n, what in ((len(deletions), "deletion"), (insertions, "insertion"), (format_changes, "formatting change"))
+            if n
+        ]
+        inspection.problems.append(
+            Problem(
+                "attachments/tracked-changes",
+                f"Tracked changes: the document keeps {changes} tracked {noun_for(changes, 'change')} ({', '.join(kinds)}), with who made them; "
+                "deleted text is still in the file. In Word, Review, Accept or Reject each change (or Accept All Changes), and save again",
+                field="Tracked changes",
+            )
+        )
+    for number, author in enumerate(sorted(authors), 1):
+        inspection.units.append(
+            Unit(author, field=f"Tracked change author {number}" if len(authors) > 1 else "Tracked change author", person=True)
+        )
+    if hidden:
+        inspection.problems.append(
+            Problem(
+                "attachments/hidden-text",
+                "Hidden text: the document holds text formatted as hidden, which Word does not show but anyone can reveal; "
+                "in Word, show it (Home, Show/Hide) and delete it or make it visible, then save again",
+                Severity.WARNING,
+                field="Hidden text",
+            )
+        )
+    _comments(package, relationships, inspection)
+    _alt_text(root, inspection)
+    _properties(package, inspection)
+    _embedded(package, inspection)
+
+
+def _unit(inspection: Inspection, name: str, lines: list[str], *, person: bool = False) -> None:
+    text = "\n".join(line for line in lines if line.strip())
+    if text:
+        inspection.units.append(Unit(text, field=name, person=person))
+
+
+def _comments(package: Package, relationships: list[Relationship], inspection: Inspection) -> None:
+    target = next((r.target for r in relationships if r.kind == "comments" and not r.external), None)
+    root = package.xml(target) if target else None
+    comments = list(root.iter(w("comment"))) if root is not None else []
+    for number, comment in enumerate(comments, 1):
+        _unit(inspection, f"Comment {number}", read_paragraphs(comment).shown)
+        author = (comment.get(w("author")) or "").strip()
+        if author:
+            inspection.units.append(Unit(author, field=f"Comment {number}, author", person=True))
+    people = package.xml("word/people.xml")
+    if people is not None:
+        names = [p.get("{http://schemas.microsoft.com/office/word/2012/wordml}author", "") for p in people]
+        _unit(inspection, "Comment people", [n for n in names if n], person=True)
+    if comments:
+        inspection.problems.append(
+            Problem(
+                "attachments/comments",
+                f"Comments: the document keeps {len(comments)} {noun_for(len(comments), 'comment')} with the names of who wrote them, "
+                "which anyone who opens it can read; in Word, Review, Delete All Comments in Document, and save again",
+                field="Comments",
+            )
+        )
+
+
+def _alt_text(root: ET.Element, inspection: Inspection) -> None:
+    """Each picture's alt text and title (Word's Edit Alt Text), read from the drawing and the picture inside it."""
+    drawings = (*root.iter(w("drawing")), *root.iter("{urn:schemas-microsoft-com:vml}shape"))
+    for number, drawing in enumerate(drawings, 1):
+        texts: list[str] = []
+        for element in drawing.iter():
+            if element.tag in (f"{_DRAWING_NS}docPr", f"{_PICTURE_NS}cNvPr") or element.tag == drawing.tag:
+                for attribute in ("descr", "title", "alt"):
+                    value = (element.get(attribute) or "").strip()
+                    if value and value not in texts:
+                        texts.append(value)
+        _unit(inspection, f"Alt text, picture {number}", texts)
+
+
+def _properties(package: Package, inspection: Inspection) -> None:
+    core = package.xml("docProps/core.xml")
+    if core is not None:
+        for element in core:
+            if element.tag in _CORE and (element.text or "").strip():
+                name, person = _CORE[element.tag]
+                inspection.units.append(Unit((element.text or "").strip(), field=f"Property {name}", person=person))
+    app = package.xml("docProps/app.xml")
+    if app is not None:
+        for element in app:
+            local = element.tag.removeprefix(_APP_NS)
+            if local in _APP and (element.text or "").strip():
+                name, person = _APP[local]
+                inspection.units.append(Unit((element.text or "").strip(), field=f"Property {name}", person=person))
+    custom = package.xml("docProps/custom.xml")
+    if custom is not None:
+        for element in custom.iter(f"{_CUSTOM_NS}property"):
+            value = " ".join(t.strip() for t in element.itertext() if t.strip())
+            if value:
+                inspection.units.append(Unit(value, field=f"Custom property {element.get('name', '')}".strip()))
+
+
+def _embedded(package: Package, inspection: Inspection) -> None:
+    for name in package.names:
+        lowered = name.lower()
+        if lowered.endswith("vbaproject.bin"):
+            inspection.problems.append(
+                Problem(
+                    "attachments/unsupported",
+                    "Macros: the document carries macros (a .docm, or a .docx holding vbaProject.bin), which cannot be checked "
+                    f"and can run code on a reader's computer; save it in Word as a plain Word Document (.docx), {HAND_CHECK_HINT}",
+                    field="Macros",
+                )
+            )
+        elif lowered.startswith("word/embeddings/"):
+            inspection.problems.append(
+                Problem(
+                    "attachments/unsupported",
+                    f"Embedded file {posixpath.basename(name)}: a file inside the document (a spreadsheet or another document) "
+                    f"cannot be checked; delete it in Word, or paste what it shows as text or a picture, {HAND_CHECK_HINT}",
+                    field=f"Embedded file {posixpath.basename(name)}",
+                )
+            )
+        elif lowered.startswith("word/media/") and lowered.endswith(_PICTURE_SUFFIXES):
+            _picture(package, name, inspection)
+
+
+def _picture(package: Package, name: str, inspection: Inspection) -> None:
+    """An embedded picture's own metadata: GPS in its EXIF, its camera owner, caption and comments."""
+    where = f"Embedded picture {posixpath.basename(name)}"
+    found = images.inspect(package.read(name))
+    for problem in found.problems:
+        if problem.rule == "attachments/gps":
+            message = f"GPS in embedded picture {posixpath.basename(name)}: the picture records where it was taken; {CLEAN_HINT}"
+            inspection.problems.append(Problem(problem.rule, message, problem.severity, field=f"{where}, {problem.field}"))
+        # A picture Word shows but Pillow cannot open holds nothing Pillow could read either: it is not a failure of the check.
+    for unit in found.units:
+        inspection.units.append(Unit(unit.text, field=f"{where}, {unit.field}", person=unit.person))
+
+
+def fix(field_name: str | None) -> str:
+    """What to do about personal data in a part of a Word document, by the part a finding names."""
+    if field_name and field_name.startswith(("Property", "Custom property", "Embedded picture")):
+        return CLEAN_HINT
+    if field_name and field_name.startswith("Tracked"):
+        return "accept or reject the tracked changes in Word (Review, Accept, Reject), then save it again"
+    if field_name and field_name.startswith("Comment"):
+        return "delete the comments in Word (Review, Delete, Delete All Comments in Document), then save it again"
+    if field_name and field_name.startswith("Alt text"):
+        return "change the alt text in Word (right-click the picture, Edit Alt Text) and save it again"
+    return WORD_FIX
+
+
+# --- a copy without the properties ---------------------------------------------------------
+
+
+def clean(data: bytes) -> tuple[bytes, list[str]]:
+    """A copy of the Word document without its properties and without its pictures' metadata.
+
+    The document's text is not changed. Comments, tracked changes and hidden
+    text are refused rather than dropped: whether a deleted sentence or a
+    comment goes, or hidden text is shown, is for a person to decide in Word.
+
+    Returns:
+        The clean document, and what was removed, in words.
+
+    Raises:
+        CleanError: the document cannot be read, or holds comments, tracked changes, hidden text, macros or embedded files.
+    """
+    found = inspect(data)
+    unreadable = [p for p in found.problems if p.rule in ("attachments/unreadable", "attachments/encrypted")]
+    if unreadable:
+        message = unreadable[0].message.replace(f", {HAND_CHECK_HINT}", "")
+        raise CleanError(message[0].lower() + message[1:])
+    refused = [p for p in found.problems if p.rule != "attachments/gps"]
+    if refused:
+        reasons = "; ".join(p.message.split(";")[0].split(". In Word")[0] for p in refused)
+        raise CleanError(f"{reasons}. A person must decide on these in Word before the copy can be cleaned; then clean it again")
+    package = open_package(data)
+    removed: list[str] = []
+    parts: dict[str, bytes] = {}
+    for name in package.names:
+        content = package.read(name)
+        if name == "docProps/core.xml":
+            content, fields = _empty_core(content)
+            if fields:
+                removed.append("document properties (" + ", ".join(fields) + ")")
+        elif name == "docProps/app.xml":
+            content, fields = _empty_app(content)
+            if fields:
+                removed.append("document properties (" + ", ".join(fields) + ")")
+        elif name == "docProps/custom.xml":
+            removed.append("custom properties")
+            continue
+        elif name.lower().startswith("docprops/thumbnail"):
+            removed.append("the thumbnail picture")
+            continue
+        elif name.lower().startswith("word/media/") and name.lower().endswith(_PICTURE_SUFFIXES):
+            cleaned, what = images.clean(content)
+            if what:
+                content = cleaned
+                removed.append(f"{posixpath.basename(name)}'s metadata ({', '.join(what)})")
+        parts[name] = content
+    if not removed:
+        return data, []
+    parts = _drop_references(parts, set(package.names) - set(parts))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue(), removed
+
+
+def _empty_core(content: bytes) -> tuple[bytes, list[str]]:
+    root = parse_xml(content, "docProps/core.xml")
+    fields = [
+        (element.tag.rsplit("}", 1)[-1], _CORE[element.tag][0]) for element in root if element.tag in _CORE and (element.text or "").strip()
+    ]
+    return _remove_elements(content, fields)
+
+
+def _empty_app(content: bytes) -> tuple[bytes, list[str]]:
+    root = parse_xml(content, "docProps/app.xml")
+    fields = []
+    for element in root:
+        local = element.tag.removeprefix(_APP_NS)
+        if local in _APP and (element.text or "").strip():
+            fields.append((local, _APP[local][0]))
+    return _remove_elements(content, fields)
+
+
+def _remove_elements(content: bytes, fields: list[tuple[str, str]]) -> tuple[bytes, list[str]]:
+    """Cut the named elements out of a properties part, leaving every other byte as Word wrote it.
+
+    Editing the bytes, rather than writing the XML again, keeps the prefixes
+    that other values refer to (``xsi:type="dcterms:W3CDTF"``); the copy is
+    read back by :func:`inspect` before it is written, so nothing left behind goes unnoticed.
+    """
+    for local, _ in fields:
+        tag = rb"(?:[\w.-]+:)?" + re.escape(local.encode())
+        content = re.sub(rb"<" + tag + rb"(?:\s[^>]*)?>.*?</" + tag + rb"\s*>", b"", content, flags=re.DOTALL)
+    return content, [name for _, name in fields]
+
+
+def _drop_references(parts: dict[str, bytes], dropped: set[str]) -> dict[str, bytes]:
+    """Remove the package's relationships and content types for parts no longer in it, so Word opens the copy without repair."""
+    if not dropped:
+        return parts
+    names = "|".join(re.escape(n) for n in dropped)
+    relationship = re.compile(rb'<Relationship [^>]*Target="/?(?:' + names.encode() + rb')"[^>]*/>')
+    override = re.compile(rb'<Override [^>]*PartName="/(?:' + names.encode() + rb')"[^>]*/>')
+    for name in list(parts):
+        if name.endswith(".rels"):
+            parts[name] = relationship.sub(b"", parts[name])
+        elif name == "[Content_Types].xml":
+            parts[name] = override.sub(b"", parts[name])
+    return parts
+
+
+__all__ = ["WORD_FIX", "Paragraphs", "clean", "fix", "inspect", "is_hidden", "read_paragraphs"]
