@@ -86,6 +86,10 @@ def test_when_the_check_cannot_run_the_page_gives_each_reason() -> None:
     page = problems_page("Kestrel Vale", problems, build=1, editor=False)
     assert "The check could not run, so the preview is paused" in page
     assert page.count("<li class='problem'>") == 2 and "did you mean `harm`?" in page
+    failed = problems_page(
+        "Kestrel Vale", Problems.from_error("Aborted with 2 warnings in strict mode!", build_failed=True), build=1, editor=False
+    )
+    assert "The site could not be built, so the preview is paused" in failed and "The terminal where the preview runs" in failed
 
 
 # --- the preview server's application ---------------------------------------------------------------

@@ -34,15 +34,17 @@ class Problems:
     findings: tuple[Finding, ...] = ()
     summary: str = ""
     could_not_run: tuple[str, ...] = ()
-    """The reasons the check could not run (a broken ``themes.yml``), one problem a line."""
+    """The reasons the check or the build could not run (a broken ``themes.yml``), one problem a line."""
+    build_failed: bool = False
+    """The site builder stopped after the check passed (a warning in strict mode): the terminal says why."""
 
     @classmethod
     def from_results(cls, results: Results) -> Problems:
         return cls(tuple(results), summary_line(results))
 
     @classmethod
-    def from_error(cls, message: str) -> Problems:
-        return cls(could_not_run=tuple(line for line in message.splitlines() if line.strip()))
+    def from_error(cls, message: str, *, build_failed: bool = False) -> Problems:
+        return cls(could_not_run=tuple(line for line in message.splitlines() if line.strip()), build_failed=build_failed)
 
 
 @dataclass
@@ -102,7 +104,11 @@ def problems_page(site_name: str, problems: Problems, *, build: int, editor: boo
         editor: whether the editor is at ``/admin/`` (``learning-library edit``), to link to it.
     """
     blocking = [f for f in problems.findings if f.severity is Severity.ERROR]
-    if problems.could_not_run:
+    if problems.build_failed:
+        heading = "The site could not be built, so the preview is paused"
+        intro = "The terminal where the preview runs lists what stopped it. Fix it, save, and this page shows the site again."
+        items = "".join(f"<li class='problem'><p>{escape_html(line)}</p></li>" for line in problems.could_not_run)
+    elif problems.could_not_run:
         heading = "The check could not run, so the preview is paused"
         intro = "A settings file has a problem. Fix each line below, save the file, and this page shows the site again."
         items = "".join(f"<li class='problem'><p>{escape_html(line)}</p></li>" for line in problems.could_not_run)

@@ -293,7 +293,7 @@ def on_build_error(error: Exception) -> None:
         indexing.stop()
     if STATE.command == "serve":
         # MkDocs keeps the last good build; the next page asked for shows why this one failed instead.
-        STATE.preview.problems = Problems.from_error(f"The site could not be built: {error}")
+        STATE.preview.problems = Problems.from_error(str(error), build_failed=True)
     if STATE.command in ("build", "gh-deploy") and STATE.site_dir:
         clean_directory(STATE.site_dir)
         log.error("learning-library: the build failed, so the output folder was emptied; nothing in it can be published.")
