@@ -17,7 +17,7 @@ serve: $(STAMP)  ## Build the library and preview it at http://127.0.0.1:8000
 	$(BIN)/mkdocs serve --strict --livereload -a 127.0.0.1:8000
 
 edit: $(STAMP) $(CMS)  ## The preview, with the browser editor at http://127.0.0.1:8000/admin/ working on the files here
-	$(BIN)/learning-library edit
+	$(BIN)/learning-library edit --port $(or $(PORT),8000)
 
 build: $(STAMP) $(CMS)  ## Build the site into site/, as CI does
 	$(BIN)/mkdocs build --strict
