@@ -2,7 +2,8 @@
 # The newest supported Python found on this machine (pyproject.toml: 3.11 to 3.13);
 # choose another with `make PYTHON=/path/to/python3.12`.
 SUPPORTED_PYTHONS := 3.13 3.12 3.11
-PYTHON ?= $(firstword $(foreach v,$(SUPPORTED_PYTHONS),$(shell command -v python$(v) 2>/dev/null)) python3)
+# (One that runs: a pyenv shim can name a version that is not switched on.)
+PYTHON ?= $(firstword $(foreach v,$(SUPPORTED_PYTHONS),$(shell p=$$(command -v python$(v)) && $$p -c '' 2>/dev/null && echo $$p)) python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
