@@ -55,7 +55,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from learning_library.cache import cache_file
 from learning_library.mkdocs.render import RENDER_CACHE
-from measure import STDERR_LINES, BuildFailed, Figures, measure_site, run_build
+from measure import STDERR_LINES, BuildFailed, Figures, format_open_outputs, measure_site, run_build
 from plain_site import BenchError, make_plain_library
 from synthetic import REPO_ROOT, generate_library, repository_hooks
 
@@ -107,6 +107,10 @@ def build_side(side: str, directory: Path, documents: int) -> Figures:
     print(f"Building {side} ({documents} documents) ...", flush=True)
     seconds, cpu, peak = run_build(side, directory, env)
     total, pages, html, index = measure_site(directory / "site")
+    if side.startswith("project"):
+        print(
+            f"\nOpen data, feeds and team packs of {side} ({documents} documents):\n{format_open_outputs(directory / 'site')}\n", flush=True
+        )
     return Figures(side, documents, seconds, cpu, peak, total, pages, html, index)
 
 

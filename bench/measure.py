@@ -122,3 +122,33 @@ def measure_site(site: Path) -> tuple[int, int, int, int | None]:
     if pagefind.is_dir():
         return total, pages, html, sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
     return total, pages, html, None
+
+
+OPEN_OUTPUTS = (
+    ("catalogue.json", "catalogue.json"),
+    ("catalogue.schema.json", "catalogue.schema.json"),
+    ("feed.xml (all publications)", "feed.xml"),
+    ("feeds/ (a feed per theme and per type)", "feeds"),
+    ("packs/ (team packs and their index, HTML)", "packs"),
+    ("open-data/ (the page, HTML)", "open-data"),
+)
+"""The open data, feeds and team packs a project build writes, by where they are in the site."""
+
+
+def open_outputs(site: Path) -> list[tuple[str, int, int, int]]:
+    """Each of :data:`OPEN_OUTPUTS`: its name, how many files, their bytes, and the largest file's bytes."""
+    rows = []
+    for name, relative in OPEN_OUTPUTS:
+        path = site / relative
+        files = [path] if path.is_file() else sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else []
+        sizes = [p.stat().st_size for p in files]
+        rows.append((name, len(sizes), sum(sizes), max(sizes, default=0)))
+    return rows
+
+
+def format_open_outputs(site: Path) -> str:
+    """:func:`open_outputs` as a table to print."""
+    lines = [f"{'output':<46}{'files':>7}{'KB':>10}{'largest KB':>12}"]
+    for name, count, total, largest in open_outputs(site):
+        lines.append(f"{name:<46}{count:>7}{total / 1024:>10.1f}{largest / 1024:>12.1f}")
+    return "\n".join(lines)

@@ -152,6 +152,73 @@ def test_attachments_are_published_beside_their_review(make_library: Callable[..
     assert sorted(p.name for p in (root / "site/reviews/files").iterdir()) == ["report.pdf"]
     page = (root / "site/reviews/2022-with-report/index.html").read_text()
     assert 'href="../files/report.pdf"' in page
+    # the withdrawn report's page says so, when, and how to ask for it, and keeps its summary
+    withdrawn = (root / "site/reviews/2022-withdrawn/index.html").read_text()
+    assert "withdrawn.pdf" not in withdrawn
+    assert "<strong>The full report is no longer on this site.</strong> It was on the site until 1 February 2023" in withdrawn
+    assert 'email <a href="mailto:learning@kestrel-vale.example">learning@kestrel-vale.example</a>' in withdrawn
+    assert "A short summary." in withdrawn
+
+
+def test_a_page_kept_out_of_search_engines_says_noindex_and_is_not_in_the_sitemap(make_library: Callable[..., Path], build: Build) -> None:
+    import gzip
+
+    root = make_library({"reviews/2022-private.md": document("Private", "lcspr", "2022-02-01", "[neglect]", search_engines="false")})
+    assert build(root).returncode == 0
+    site = root / "site"
+    assert '<meta name="robots" content="noindex">' in (site / "reviews/2022-private/index.html").read_text()
+    assert "noindex" not in (site / "reviews/2023-child-a/index.html").read_text()
+    for sitemap in ((site / "sitemap.xml").read_text(), gzip.decompress((site / "sitemap.xml.gz").read_bytes()).decode()):
+        assert sitemap.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+        locs = re.findall(r"<loc>([^<]+)</loc>", sitemap)
+        assert "https://learning.kestrel-vale.example/reviews/2023-child-a/" in locs
+        assert not any("2022-private" in loc for loc in locs)
+    # still on the site: in its index and its theme's page
+    assert "2022-private" in (site / "reviews/index.html").read_text()
+
+
+def test_the_open_data_feeds_and_packs_are_built_from_what_is_published(make_library: Callable[..., Path], build: Build) -> None:
+    import json
+
+    root = make_library({"reviews/2022-draft.md": document("Draft", "lcspr", "2022-02-01", "[neglect]", status="draft")})
+    assert build(root, today="2025-06-30").returncode == 0
+    site = root / "site"
+    catalogue = json.loads((site / "catalogue.json").read_text())
+    assert [d["slug"] for d in catalogue["documents"]] == ["2024-neglect-briefing", "2023-child-a"]
+    assert json.loads((site / "catalogue.schema.json").read_text())["title"] == "Learning library catalogue"
+    assert (site / "feeds/themes/neglect.xml").is_file() and (site / "feeds/types/lcspr.xml").is_file()
+    theme = (site / "themes/neglect/index.html").read_text()
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Kestrel Vale Safeguarding Children Partnership learning library: Neglect" href="../../feeds/themes/neglect.xml">'
+        in theme
+    )
+    assert 'href="../../feeds/themes/neglect.xml">new reviews and briefings on neglect</a>' in theme
+    assert (site / "packs/police/index.html").is_file() and (site / "open-data/index.html").is_file()
+    review = (site / "reviews/2023-child-a/index.html").read_text()
+    (script,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', review)
+    assert json.loads(script)["name"] == "Child A: local child safeguarding practice review"
+    assert "Draft" not in (site / "feeds/themes/neglect.xml").read_text()
+
+
+def test_a_reminder_of_a_withdrawal_does_not_stop_a_strict_build(make_library: Callable[..., Path], build: Build) -> None:
+    from tools.make_example_attachments import text_pdf
+
+    root = make_library(
+        {
+            "reviews/2024-soon.md": document(
+                "Soon", "lcspr", "2024-02-01", "[neglect]", report="reviews/files/soon.pdf", available_until="2025-07-10"
+            )
+        }
+    )
+    (root / "reviews/files").mkdir()
+    (root / "reviews/files/soon.pdf").write_bytes(text_pdf(["The report."]))
+    result = build(root, today="2025-06-30")
+    assert result.returncode == 0, result.stderr
+    assert (
+        "reviews/2024-soon.md:8:18: warning lifecycle/withdrawal-due: The full report leaves the site after 10 July 2025 (in 10 days)"
+        in result.stderr
+    )
+    assert (root / "site/reviews/files/soon.pdf").is_file()
 
 
 @pytest.mark.parametrize("directory_urls", [True, False])

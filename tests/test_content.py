@@ -96,7 +96,41 @@ def test_a_briefing_is_known_by_its_type() -> None:
     assert document is not None and document.kind == BRIEFING and document.audience == ("Health visitors",)
 
 
+def test_the_lifecycle_keys_are_read() -> None:
+    front = GOOD + "search_engines: false\nsuperseded_by: 2026-child-ruby-revised.md\n"
+    document, findings = parse(front)
+    assert findings == [] and document is not None
+    assert document.search_engines is False
+    assert document.superseded_by is not None and document.superseded_by.value == "2026-child-ruby-revised"
+    assert (document.superseded_by.line, document.superseded_by.column) == (8, 16)
+    default, _ = parse(GOOD)
+    assert default is not None and default.search_engines is True and default.superseded_by is None
+
+
+def test_a_briefing_names_the_agencies_it_is_meant_for() -> None:
+    front = GOOD.replace("type: lcspr", "type: themed-briefing") + "agencies: [police, early-years]\n"
+    document, findings = parse(front, folder_kind=BRIEFING)
+    assert findings == [] and document is not None
+    assert document.agencies == ("police", "early-years")
+
+
 BAD = [
+    pytest.param(
+        GOOD + "search_engines: no thanks\n",
+        [
+            "7:17 error metadata/wrong-type: `search_engines` should be true or false but is `no thanks`; "
+            "write `search_engines: false` or `search_engines: true`, or remove the line"
+        ],
+        id="search-engines-not-a-flag",
+    ),
+    pytest.param(
+        GOOD + "superseded_by: [a, b]\n",
+        [
+            "7:16 error metadata/wrong-type: `superseded_by` should be the slug of a review or briefing (its file name without .md) "
+            "but is a list; write it as the slug of a review or briefing (its file name without .md)"
+        ],
+        id="superseded-by-a-list",
+    ),
     pytest.param(
         GOOD + "checked_by_hand:\n  - {file: reviews/files/ruby.pdf}\n",
         [

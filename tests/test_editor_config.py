@@ -50,22 +50,29 @@ def test_every_key_of_the_content_model_is_a_field_of_the_form(name: str, kind: 
 
 
 def test_a_key_added_to_the_schema_is_in_the_form_in_its_place_without_a_change_to_the_editor(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Another issue adds lifecycle keys (superseded_by, search_engines): they flow in from their FieldSpecs."""
-    added = [
-        FieldSpec("superseded_by", Slug()),
-        FieldSpec("search_engines", Choice(("index", "noindex"))),
-    ]
+    """A key another issue adds later (here two invented ones) flows in from its FieldSpec, labelled from its name."""
+    added = [FieldSpec("replaces", Slug()), FieldSpec("reading_level", Choice(("plain", "technical")))]
     monkeypatch.setattr(editor_config_module, "DOCUMENT_FIELDS", (*DOCUMENT_FIELDS, *added))
     form = collection(configuration(), "reviews")["fields"]
     names = [f["name"] for f in form]
-    assert names[-3:] == ["superseded_by", "search_engines", "body"]
-    superseded, engines = form[-3], form[-2]
+    assert names[-3:] == ["replaces", "reading_level", "body"]
+    replaces, level = form[-3], form[-2]
     assert (
-        superseded["widget"] == "select"
-        and {"label": f"{DOCUMENTS['2024-child-ruby']} (2024-child-ruby)", "value": "2024-child-ruby"} in (superseded["options"])
+        replaces["widget"] == "select"
+        and {"label": f"{DOCUMENTS['2024-child-ruby']} (2024-child-ruby)", "value": "2024-child-ruby"} in (replaces["options"])
     )
-    assert engines["options"] == [{"label": "Index", "value": "index"}, {"label": "Noindex", "value": "noindex"}]
-    assert superseded["label"] == "Superseded by" and engines["required"] is False
+    assert level["options"] == [{"label": "Plain", "value": "plain"}, {"label": "Technical", "value": "technical"}]
+    assert level["label"] == "Reading level" and level["required"] is False
+
+
+def test_the_lifecycle_keys_are_in_the_form() -> None:
+    """search_engines and superseded_by, added to the content model by the lifecycle issue, needed only a switch widget and their words."""
+    for name in ("reviews", "themed-briefing"):
+        form = fields(configuration(), name)
+        assert form["search_engines"]["widget"] == "boolean" and form["search_engines"]["default"] is True
+        assert form["search_engines"]["label"] == "Listed by search engines" and form["search_engines"]["required"] is False
+        assert form["superseded_by"]["label"] == "Replaced by" and form["superseded_by"]["widget"] == "select"
+        assert "multiple" not in form["superseded_by"]
 
 
 def test_a_validator_the_editor_does_not_know_is_a_loud_bug_not_a_silent_gap() -> None:
@@ -179,7 +186,7 @@ def test_the_report_and_the_response_are_files_saved_in_reviews_files(key: str) 
 
 def test_briefings_have_no_review_fields_and_reviews_no_audience() -> None:
     assert "audience" not in fields(configuration(), "reviews")
-    assert {"report", "recommendations", "agencies", "age_band"}.isdisjoint(fields(configuration(), "themed-briefing"))
+    assert {"report", "recommendations", "age_band", "response"}.isdisjoint(fields(configuration(), "themed-briefing"))
 
 
 def test_files_are_named_from_the_year_of_publication_and_the_title() -> None:

@@ -197,6 +197,9 @@ def test_an_action_it_does_not_know_is_refused(repository: Repository) -> None:
     [
         # an optional text emptied in the form, and a choice never made: left out, as new leaves them out
         ('---\ntitle: "T"\nmodel: ""\nage_band: null\npseudonyms: []\n---\n\nText\n', '---\ntitle: "T"\n---\n\nText\n'),
+        # a switch at the value the content model gives it when missing; at the other value it stays
+        ("---\ntitle: T\nsearch_engines: true\n---\n\nText\n", "---\ntitle: T\n---\n\nText\n"),
+        ("---\ntitle: T\nsearch_engines: false\n---\n\nText\n", "---\ntitle: T\nsearch_engines: false\n---\n\nText\n"),
         # keys new writes even when empty stay
         (
             "---\ntitle: T\nrecommendations: []\nresponse: Text.\n---\nBody\n",

@@ -1,4 +1,4 @@
-"""An author's words reach every page, the feed and the search index as text, never as HTML.
+"""An author's words reach every page, the feeds, the open data and the search index as text, never as HTML.
 
 The example library is built with one review's title, summary and response full of
 what HTML would read as markup: quotes (which end an attribute), ``<b>``,
@@ -51,11 +51,13 @@ class Page(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, {k: v or "" for k, v in attrs}))
         if tag in ("title", "h1", "script", "b"):
-            self._open.append(tag)
-            self.inside.setdefault(tag, []).append("")
+            # A JSON-LD block is data a browser never runs: kept apart from the scripts, and read as JSON.
+            kind = "json-ld" if tag == "script" and dict(attrs).get("type") == "application/ld+json" else tag
+            self._open.append(kind)
+            self.inside.setdefault(kind, []).append("")
 
     def handle_endtag(self, tag: str) -> None:
-        if self._open and self._open[-1] == tag:
+        if self._open and (self._open[-1] == tag or (tag == "script" and self._open[-1] == "json-ld")):
             self._open.pop()
 
     def handle_data(self, data: str) -> None:
@@ -119,7 +121,15 @@ def test_the_review_page_has_its_title_and_summary_in_the_head_the_header_and_th
     assert "".join(Page(header).text).strip() == TITLE
     summaries = [attrs["data-summary"] for attrs in page.attribute("span") if "data-summary" in attrs]
     assert summaries == [SUMMARY]
+    (described,) = (json.loads(block) for block in page.inside["json-ld"])
+    assert (described["name"], described["description"]) == (TITLE, SUMMARY)
     assert RESPONSE in "".join(page.text)
+
+
+def test_the_catalogue_gives_the_title_and_summary_as_written(hostile_site: Path) -> None:
+    documents = json.loads((hostile_site / "catalogue.json").read_text())["documents"]
+    (ruby,) = [d for d in documents if d["slug"] == "2024-child-ruby"]
+    assert (ruby["title"], ruby["summary"], ruby["response"]["text"]) == (TITLE, SUMMARY, RESPONSE)
 
 
 def test_the_feed_gives_the_title_and_summary_as_written(hostile_site: Path) -> None:

@@ -42,6 +42,7 @@ PAGE_TYPES = [
     PageType("reviews index", "reviews/"),
     PageType("briefings index", "briefings/"),
     PageType("review", "reviews/2024-child-ruby/"),
+    PageType("review whose full report is withdrawn", "reviews/2017-child-d/"),
     PageType("briefing", "briefings/2024-hidden-men/"),
     PageType("7-minute briefing", "briefings/2021-safer-sleep-7-minute-briefing/"),
     PageType("theme", "themes/neglect/"),
@@ -52,6 +53,9 @@ PAGE_TYPES = [
     PageType("tracker filtered from the address", "recommendations/?status=open&overdue=1"),
     PageType("statistics", "statistics/"),
     PageType("what's new", "whats-new/"),
+    PageType("team packs", "packs/"),
+    PageType("team pack", "packs/health/"),
+    PageType("open data", "open-data/"),
     PageType("search with results", "search/?q=hidden%20men&theme=Hidden%20men", SEARCH_DONE),
     PageType("about", "about/"),
     PageType("how to use", "how-to-use/"),
@@ -146,10 +150,10 @@ def test_every_page_type_is_in_the_table() -> None:
     paths = {p.path.split("?")[0] for p in PAGE_TYPES}
     for page in sorted((REPO / "content").glob("*.md")):
         assert ("" if page.stem == "index" else f"{page.stem}/") in paths, f"content/{page.name} has no line in PAGE_TYPES"
-    for folder in ("reviews/", "briefings/", "themes/", "years/"):
+    for folder in ("reviews/", "briefings/", "themes/", "years/", "packs/"):
         assert folder in paths, folder
         assert any(p.startswith(folder) and p != folder for p in paths), f"no page under {folder} in PAGE_TYPES"
-    assert "search/" in paths
+    assert "search/" in paths and "open-data/" in paths
 
 
 # --- keyboard ----------------------------------------------------------------------

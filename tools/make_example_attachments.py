@@ -1,8 +1,9 @@
-"""Make the example library's attachments: a full-report PDF and a briefing's picture; and PDFs for the tests.
+"""Make the example library's attachments: two full-report PDFs and a briefing's picture; and PDFs for the tests.
 
-The example report is the text of ``reviews/2024-child-ruby.md`` (invented
-and anonymised, so it checks clean) laid out as a plain A4 PDF with a cover
-page. The PDF is written by hand, byte for byte, without any PDF library, so
+Each example report is the text of its review (``reviews/2024-child-ruby.md``,
+and ``reviews/2017-child-d.md``, whose report is past its ``available_until``
+and so shows how a withdrawn report looks), invented and anonymised, so it
+checks clean, laid out as a plain A4 PDF with a cover page. The PDF is written by hand, byte for byte, without any PDF library, so
 that it is the same on every machine and needs nothing from the network. The
 picture (the "ABC" of safer sleep) is drawn with Pillow and saved without
 metadata:
@@ -23,6 +24,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REVIEW = ROOT / "reviews/2024-child-ruby.md"
 REPORT = ROOT / "reviews/files/2024-child-ruby-report.pdf"
+REPORTS = (
+    (REVIEW, REPORT, "a pseudonym (Ruby)"),
+    (ROOT / "reviews/2017-child-d.md", ROOT / "reviews/files/2017-child-d-report.pdf", "a role code (Child D)"),
+)
+"""Each example review with a full report, the report's path, and how the report's cover says names were replaced."""
 PICTURE = ROOT / "briefings/files/safer-sleep-abc.png"
 
 _WIDTH, _HEIGHT, _MARGIN, _LEADING, _SIZE = 595, 842, 72, 15, 11
@@ -128,17 +134,18 @@ def _plain(markdown: str) -> str:
 
 
 def main() -> None:
-    markdown = REVIEW.read_text(encoding="utf-8")
-    title = re.search(r'^title:\s*"?(.*?)"?\s*$', markdown, re.MULTILINE)
-    assert title, "the review has no title"
-    cover = (
-        f"{title[1]}\n\nFull report\n\nKestrel Vale Safeguarding Children Partnership\n\n"
-        "This report is published by the partnership. Names have been replaced by a pseudonym (Ruby) and by roles."
-    )
-    pdf = text_pdf([cover, *paginate(_plain(markdown))], info={"Title": title[1]})
-    REPORT.parent.mkdir(parents=True, exist_ok=True)
-    REPORT.write_bytes(pdf)
-    print(f"wrote {REPORT.relative_to(ROOT)} ({len(pdf):,} bytes)")
+    for review, report, replaced in REPORTS:
+        markdown = review.read_text(encoding="utf-8")
+        title = re.search(r'^title:\s*"?(.*?)"?\s*$', markdown, re.MULTILINE)
+        assert title, f"{review.name} has no title"
+        cover = (
+            f"{title[1]}\n\nFull report\n\nKestrel Vale Safeguarding Children Partnership\n\n"
+            f"This report is published by the partnership. Names have been replaced by {replaced} and by roles."
+        )
+        pdf = text_pdf([cover, *paginate(_plain(markdown))], info={"Title": title[1]})
+        report.parent.mkdir(parents=True, exist_ok=True)
+        report.write_bytes(pdf)
+        print(f"wrote {report.relative_to(ROOT)} ({len(pdf):,} bytes)")
     PICTURE.parent.mkdir(parents=True, exist_ok=True)
     PICTURE.write_bytes(safer_sleep_picture())
     print(f"wrote {PICTURE.relative_to(ROOT)}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import posixpath
 import re
+from urllib.parse import urljoin
 
 from markdown.extensions.toc import slugify, unique
 
@@ -27,13 +28,23 @@ STATISTICS = "statistics.md"
 WHATS_NEW = "whats-new.md"
 FEED = "feed.xml"
 """The Atom feed of publications, at the root of the site."""
+FEEDS = "feeds"
+"""The folder of the feeds of one theme or one type, beside the main feed."""
+PACKS_INDEX = "packs/index.md"
+"""The team packs: one page per agency, gathering what is meant for it, to print for a team meeting."""
+OPEN_DATA = "open-data.md"
+"""The page that explains the open data: the catalogue, its schema and the feeds."""
+CATALOGUE = "catalogue.json"
+"""Every published review and briefing as data, at the root of the site."""
+CATALOGUE_SCHEMA = "catalogue.schema.json"
+"""The JSON Schema of the catalogue, published beside it."""
 ASSETS = "assets/learning-library"
 """Where the library's own stylesheet and scripts are published."""
 ADMIN = "admin"
 """The browser editor's folder in the site (:mod:`learning_library.editor`): a static page, never a page of the site's."""
-GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "pagefind", ASSETS)
+GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "packs", FEEDS, "pagefind", ASSETS)
 """Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
-GENERATED_PAGES = (SEARCH, TRACKER, STATISTICS, WHATS_NEW)
+GENERATED_PAGES = (SEARCH, TRACKER, STATISTICS, WHATS_NEW, OPEN_DATA)
 """Single pages at the top of ``content/`` the library writes itself; a hand-written page of the same name would clash."""
 
 
@@ -47,6 +58,19 @@ def theme_uri(slug: str) -> str:
 
 def year_uri(year: int) -> str:
     return f"years/{year}.md"
+
+
+def pack_uri(agency: str) -> str:
+    """The team pack of one agency (a slug of ``agencies`` in ``themes.yml``)."""
+    return f"packs/{agency}.md"
+
+
+def theme_feed(slug: str) -> str:
+    return f"{FEEDS}/themes/{slug}.xml"
+
+
+def type_feed(slug: str) -> str:
+    return f"{FEEDS}/types/{slug}.xml"
 
 
 def index_page_uri(kind: str, number: int) -> str:
@@ -73,6 +97,20 @@ def page_url(uri: str, directory_urls: bool = True) -> str:
     if stem == "index" or stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def absolute(path: str, site_url: str | None) -> str:
+    """A path of the site (``reviews/x/``, ``feed.xml``) as other sites and programs get it: joined to ``site_url``.
+
+    Without a ``site_url`` it stays relative to the root of the site (where the feeds and the catalogue are).
+    """
+    path = path or "./"
+    return urljoin(site_url if site_url.endswith("/") else site_url + "/", path) if site_url else path
+
+
+def public_url(uri: str, site_url: str | None, directory_urls: bool = True) -> str:
+    """The address of a page for readers elsewhere (a feed, the catalogue, a search engine): see :func:`absolute`."""
+    return absolute(page_url(uri, directory_urls), site_url)
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import addresses, anonymisation, completeness
+from . import addresses, anonymisation, completeness, lifecycle
 from . import library as library_module
 from .anonymisation import Policy, Suppression
 from .attachments import scan as attachments
@@ -31,6 +31,9 @@ class CheckRun:
     suppressions: list[Suppression]
     hand_checks: list[attachments.HandCheck] = field(default_factory=list)
     """Attachments declared ``checked_by_hand``, with what each let through, for the sign-off report."""
+    notices: list[Finding] = field(default_factory=list)
+    """Reminders (a full report due to be withdrawn within a month): shown by ``learning-library check``, never in
+    :attr:`results`, so they neither block publication nor fail a strict build."""
 
 
 def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date | None = None, use_cache: bool = True) -> CheckRun:
@@ -59,18 +62,20 @@ def run(settings: Settings, paths: Sequence[Path] | None = None, *, on: dt.date 
         results.extend(duplicate_slugs(whole))
         results.extend(_reserved_paths(whole))
         results.extend(check_links(whole, on))
+        results.extend(lifecycle.check(whole))
     else:
         # Resolve links against the whole library, report only on what was asked for.
         merged = _merge(whole, checked)
         results.extend(f for f in duplicate_slugs(merged) if f.path in _displays(checked))
         results.extend(check_links(merged, on, [*checked.documents, *checked.pages]))
+        results.extend(lifecycle.check(merged, checked.documents))
     found, suppressions = anonymisation.scan(anonymisation.targets(checked), policy, root=settings.root, use_cache=use_cache)
     results.extend(found)
     attached = attachments.check(merged, checked, policy, on, use_cache=use_cache, whole=paths is None)
     results.extend(attached.findings)
     results.files += attached.extra_files
     results.seconds = time.perf_counter() - started
-    return CheckRun(whole, results, policy, suppressions, attached.hand_checks)
+    return CheckRun(whole, results, policy, suppressions, attached.hand_checks, lifecycle.due(checked.documents, on))
 
 
 def _displays(library: Library) -> set[str]:

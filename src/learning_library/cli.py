@@ -13,10 +13,10 @@ from pathlib import Path
 
 import click
 
-from . import __version__, authoring, check, importing, signoff
+from . import __version__, authoring, check, importing, national_repository, pages, signoff
 from .attachments.clean import clean_metadata
 from .editor import session
-from .errors import CannotCreate, CleanError, LibraryError
+from .errors import CannotCreate, CleanError, ConfigError, LibraryError
 from .findings import Results
 from .formats import FORMATS, as_text, render
 from .library import Settings, display_path, load_settings, today
@@ -51,11 +51,14 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
 
     Checks front matter against the content model and themes.yml, links
     between documents, and personal data. With no PATH, checks the library's
-    reviews/, briefings/ and content/.
+    reviews/, briefings/ and content/. A full report due to leave the site
+    within a month (its available_until) is shown as a warning, a reminder
+    that never blocks.
 
     With --report, prints instead the sign-off report for the person who
     approves publication: every pseudonym, allowed string and inline
-    suppression, with its reason, and what still blocks publication.
+    suppression, with its reason, the full reports to be withdrawn, and
+    what still blocks publication.
 
     Exit status: 0 nothing blocks publication, 1 an error was found,
     2 the check could not run.
@@ -77,7 +80,9 @@ def check_command(paths: tuple[Path, ...], config_path: Path, fmt: str, no_cache
     if signoff_report:
         click.echo(signoff.render(outcome, today()), nl=False)
     else:
-        click.echo(render(outcome.results, fmt, show_text=False if hide_text else None), nl=False)
+        # Reminders are shown with the findings here; the build logs them apart, so they never fail it.
+        shown = Results([*outcome.results.findings, *outcome.notices], outcome.results.files, outcome.results.seconds)
+        click.echo(render(shown, fmt, show_text=False if hide_text else None), nl=False)
     sys.exit(EXIT_BLOCKED if outcome.results.blocks else EXIT_OK)
 
 
@@ -316,6 +321,70 @@ def edit_command(port: int, no_browser: bool, config_path: Path) -> None:
         click.echo(f"learning-library: the editor could not start: {exc}", err=True)
         sys.exit(EXIT_COULD_NOT_RUN)
     sys.exit(EXIT_OK if status in (0, -15) else EXIT_COULD_NOT_RUN)
+
+
+@main.group("export")
+def export_group() -> None:
+    """Write what the library publishes in another body's format.
+
+    \b
+    Example:
+        learning-library export national-repository --since 2025-04-01 --output submission.csv
+    """
+
+
+@export_group.command("national-repository")
+@click.option("--since", default=None, metavar="DATE", help="Only reviews published on or after this day, YYYY-MM-DD.")
+@click.option("--output", "output", default=None, type=click.Path(path_type=Path), help="Write to this file instead of the screen.")
+@click.option(
+    "--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings."
+)
+def national_repository_command(since: str | None, output: Path | None, config_path: Path) -> None:
+    """Write the published reviews in the national case review repository's fields, as CSV.
+
+    One row per review on the site today (never a draft, a scheduled review
+    or a withdrawn report), oldest first: year, area, the child's pseudonym,
+    title, type, date, age, summary, learning themes, recommendations,
+    keywords, agencies and addresses. The library is checked first, as for
+    a build: nothing is exported while anything blocks publication. With
+    --output the file opens in Excel as it is (UTF-8 with a byte order mark).
+
+    Exit status: 0 written, 1 the check found a problem that blocks
+    publication, 2 the export could not run.
+
+    \b
+    Examples:
+        learning-library export national-repository --since 2025-04-01 --output submission.csv
+        learning-library export national-repository > all-reviews.csv
+    """
+    try:
+        day = None if since is None else _since(since)
+        settings = load_settings(config_path)
+        on = today()
+        outcome = check.run(settings, on=on)
+        index = pages.index_library(outcome.library, on)
+        if not outcome.results.blocks:
+            text = national_repository.export(index, day)
+    except LibraryError as exc:
+        click.echo(f"learning-library: nothing was exported: {exc}", err=True)
+        sys.exit(EXIT_COULD_NOT_RUN)
+    if outcome.results.blocks:
+        click.echo(render(outcome.results, "text"), nl=False, err=True)
+        click.echo("learning-library: nothing was exported; fix the problems above, which block publication, and export again.", err=True)
+        sys.exit(EXIT_BLOCKED)
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    output.write_text(text, encoding="utf-8-sig", newline="")
+    count = len(national_repository.reviews(index, day))
+    click.echo(f"Wrote {display_path(output.resolve())}: {count} {'review' if count == 1 else 'reviews'}.")
+
+
+def _since(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ConfigError(f"--since {value} is not a date; write it as YYYY-MM-DD, like 2025-04-01") from None
 
 
 def _could_not_run(message: str) -> None:

@@ -28,6 +28,7 @@ from .validation import (
     Pattern,
     Reader,
     Record,
+    Scalar,
     Text,
     describe,
     is_empty,
@@ -56,6 +57,11 @@ class Settings:
     """MkDocs' ``use_directory_urls``: ``reviews/x/`` rather than ``reviews/x.html``."""
     overdue_after_months: int = DEFAULT_OVERDUE_MONTHS
     """``extra: overdue_after_months``: how long a recommendation may go without a progress update before the tracker flags it."""
+    contact: str | None = None
+    """``extra: contact``: an email address or a web address where readers ask the partnership for something,
+    such as a full report that has been withdrawn."""
+    area: str | None = None
+    """``extra: area``: the area the partnership serves, as the national case review repository names it."""
     editor: EditorSettings | None = None
     """``extra: editor``: where the browser editor at ``/admin/`` proposes changes; None publishes no editor."""
 
@@ -126,6 +132,29 @@ class _OverdueMonths(Number):
         )
 
 
+class Contact(Scalar):
+    """An email address or a web address (a contact form) where readers reach the partnership."""
+
+    expected = "an email address or a web address starting with https://"
+    _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+    _WEB = re.compile(r"^https?://\S+$")
+
+    def convert(self, r: Reader, key: str, node: yaml.Node, value: str) -> Any:
+        if self._EMAIL.match(value.removeprefix("mailto:")) or self._WEB.match(value):
+            return value.removeprefix("mailto:")
+        return r.report(
+            node,
+            "wrong-type",
+            f"`extra: {key}` should be {self.expected} but is `{value}`; "
+            "write the address readers use to ask for a report, like `learning@your-partnership.example`",
+        )
+
+
+def is_email(contact: str) -> bool:
+    """Whether a contact setting is an email address (rather than the address of a contact form)."""
+    return "@" in contact and not contact.startswith(("http://", "https://"))
+
+
 EDITOR_SETTING = "editor"
 _EDITOR_SPECS = (
     FieldSpec(
@@ -144,6 +173,8 @@ _EDITOR_SPECS = (
 )
 _EXTRA_SPECS = {
     OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths()),
+    "contact": FieldSpec("contact", Contact()),
+    "area": FieldSpec("area", Text()),
     EDITOR_SETTING: FieldSpec(EDITOR_SETTING, Record("editor setting", _EDITOR_SPECS, EditorSettings, where="`extra: editor`")),
 }
 """The library's own settings under ``extra:``; the other keys there belong to the theme (Material's ``social``...)."""
@@ -174,14 +205,15 @@ def load_settings(config_path: Path) -> Settings:
         )
     extra = value_node(source.node, "extra") if source.node is not None else None
     overdue = DEFAULT_OVERDUE_MONTHS
-    editor = None
+    values: Any = {}
     if isinstance(extra, yaml.MappingNode):
         # Only the library's own keys are read; an unknown key there is the theme's business, not a mistake.
         ours = yaml.MappingNode(extra.tag, [(k, v) for k, v in extra.value if k.value in _EXTRA_SPECS], extra.start_mark, extra.end_mark)
         values = read_mapping(r, ours, _EXTRA_SPECS, where="`extra`")
         if values is not INVALID:
             overdue = values.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
-            editor = values.get(EDITOR_SETTING)
+        else:
+            values = {}
     elif extra is not None and not is_empty(extra):
         r.report(
             extra, "wrong-type", "`extra` should be a set of `key: value` settings but is " + describe(extra) + "; check its indentation"
@@ -189,7 +221,17 @@ def load_settings(config_path: Path) -> Settings:
     raise_problems(r.findings)
     docs_dir = config_path.parent / str(raw.get("docs_dir") or "docs")
     directory_urls = raw.get("use_directory_urls", True) is not False
-    return Settings(config_path, raw["site_name"], docs_dir.resolve(), raw.get("site_url") or None, directory_urls, overdue, editor)
+    return Settings(
+        config_path,
+        raw["site_name"],
+        docs_dir.resolve(),
+        raw.get("site_url") or None,
+        directory_urls,
+        overdue,
+        contact=values.get("contact"),
+        area=values.get("area"),
+        editor=values.get(EDITOR_SETTING),
+    )
 
 
 def today() -> dt.date:

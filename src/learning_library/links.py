@@ -93,6 +93,12 @@ class SiteMap:
             addresses.YEARS_INDEX,
             *addresses.GENERATED_PAGES,
             addresses.FEED,
+            addresses.CATALOGUE,
+            addresses.CATALOGUE_SCHEMA,
+            addresses.PACKS_INDEX,
+            *(addresses.pack_uri(a) for a in library.vocabulary.agencies),
+            *(addresses.theme_feed(t) for t in library.vocabulary.themes),
+            *(addresses.type_feed(t) for t in [*library.vocabulary.review_types, *library.vocabulary.briefing_types]),
             *(addresses.theme_uri(t) for t in library.vocabulary.themes),
             *(addresses.year_uri(y) for y in years),
         }
@@ -127,6 +133,7 @@ def check_links(library: Library, on: dt.date, sources: Iterable[Document | Page
     for item in items:
         if isinstance(item, Document):
             findings.extend(_check_related(item, by_slug, library.extra_slugs, on))
+            findings.extend(_check_superseded(item, by_slug, library.extra_slugs, on))
             uri = addresses.document_uri(item)
         else:
             uri = item.uri
@@ -161,6 +168,33 @@ def _check_related(document: Document, by_slug: dict[str, Document], unreadable:
                 f"`related` lists `{slug.value}`, which {_why_unpublished(target)}; it will be listed once it is published",
                 Severity.WARNING,
             )
+
+
+def _check_superseded(document: Document, by_slug: dict[str, Document], unreadable: dict[str, str], on: dt.date) -> Iterator[Finding]:
+    """``superseded_by`` names one other document, which readers are sent on to."""
+    slug = document.superseded_by
+    if slug is None:
+        return
+    path = document.source.display
+    target = by_slug.get(slug.value)
+    if slug.value == document.slug:
+        yield Finding(
+            path, slug.line, slug.column, "links/superseded-by-self",
+            "`superseded_by` names this document itself; give the slug of the document that replaces it, or remove the line",
+        )  # fmt: skip
+    elif target is None and slug.value not in unreadable:
+        close = difflib.get_close_matches(slug.value, list(by_slug), n=1, cutoff=0.6)
+        hint = f"did you mean `{close[0]}`?" if close else "use the file name of the review or briefing that replaces this one, without .md"
+        yield Finding(
+            path, slug.line, slug.column, "links/unknown-superseded-by",
+            f"`superseded_by` names `{slug.value}`, but no review or briefing has that slug; {hint}",
+        )  # fmt: skip
+    elif target is not None and document.is_live(on) and not target.is_live(on):
+        yield Finding(
+            path, slug.line, slug.column, "links/superseded-by-unpublished",
+            f"`superseded_by` names `{slug.value}`, which {_why_unpublished(target)}; the page will link to it once it is published",
+            Severity.WARNING,
+        )  # fmt: skip
 
 
 def _check_body_links(source: Source, uri: str, site: SiteMap, known: set[str]) -> Iterator[Finding]:

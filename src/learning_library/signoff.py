@@ -14,7 +14,8 @@ import datetime as dt
 
 from .check import CheckRun
 from .formats import summary_line
-from .text import format_date
+from .lifecycle import upcoming
+from .text import format_date, plural
 
 
 def render(outcome: CheckRun, on: dt.date) -> str:
@@ -57,6 +58,20 @@ def render(outcome: CheckRun, on: dt.date) -> str:
         )
         lines.append(f"- {declared.file}: “{declared.reason}” (declared in {where}). {what}")
     if not outcome.hand_checks:
+        lines.append("- Nothing.")
+    lines.append("")
+
+    lines += ["## Full reports to be withdrawn", ""]
+    lines += ["Published reviews whose full report leaves the site on a date set in `available_until`, soonest first.", ""]
+    coming = upcoming(library.documents, on)
+    for withdrawal in coming:
+        left = withdrawal.days_left(on)
+        when = "today is the last day" if left == 0 else f"in {plural(left, 'day')}"
+        lines.append(
+            f"- {withdrawal.document.source.display}: “{withdrawal.document.title}”, on the site until "
+            f"{format_date(withdrawal.last_day)} ({when})."
+        )
+    if not coming:
         lines.append("- Nothing.")
     lines.append("")
 

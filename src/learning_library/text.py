@@ -14,7 +14,8 @@ where it lands:
   since MkDocs' templates do not.
 
 The Atom feed is written with :mod:`xml.etree.ElementTree`, which escapes
-every text and attribute itself.
+every text and attribute itself; JSON (the catalogue, a page's schema.org
+description) goes through :func:`markup_safe_json`.
 """
 
 from __future__ import annotations
@@ -45,6 +46,15 @@ def escape_html(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+def markup_safe_json(json_text: str) -> str:
+    """JSON text with ``<``, ``>`` and ``&`` as JSON escapes (``\\u003c``...), which read back as the same text.
+
+    Safe inside a ``<script>`` element (a title holding ``</script>`` cannot end
+    it), and safe for a program that pastes a value into a web page unescaped.
+    """
+    return json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
 def format_date(day: dt.date) -> str:
     """A date as readers write it: ``5 March 2024``."""
     return f"{day.day} {day:%B %Y}"
@@ -53,6 +63,15 @@ def format_date(day: dt.date) -> str:
 def format_month(day: dt.date) -> str:
     """The month of a date: ``March 2024``."""
     return f"{day:%B %Y}"
+
+
+def shift_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (earlier when negative); the last day of that month if it is shorter."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    following = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
 
 
 def noun_for(count: int, noun: str, nouns: str | None = None) -> str:

@@ -161,6 +161,18 @@ class Date(Scalar):
             return r.report(node, "bad-date", f"`{key}` is `{raw}`, which is not a real date ({exc}); check the day and the month")
 
 
+class Flag(Validator):
+    """``true`` or ``false``: a switch such as ``search_engines: false``."""
+
+    expected = "true or false"
+    _BOOL = "tag:yaml.org,2002:bool"
+
+    def read(self, r: Reader, key: str, node: yaml.Node) -> Any:
+        if not isinstance(node, yaml.ScalarNode) or node.tag != self._BOOL:
+            return self.wrong(r, key, node, f"write `{key}: false` or `{key}: true`, or remove the line")
+        return bool(yaml.safe_load(node.value))
+
+
 class Choice(Validator):
     def __init__(self, choices: Sequence[str]) -> None:
         self.choices = tuple(choices)

@@ -3,7 +3,7 @@
 An attachment is referred to by a review's ``report`` or ``response``, or by
 a link or image in the text of any document or page. It is published with the
 site when something published on the day refers to it: a draft's report waits
-for the draft, and a report past its ``available_until`` date is withdrawn.
+for the draft, and a report or response file past its ``available_until`` date is withdrawn.
 """
 
 from __future__ import annotations
@@ -70,7 +70,7 @@ def references(library: Library, on: dt.date, items: Iterable[Document | Page] |
             uri = addresses.document_uri(item)
             for key, name, available in (
                 ("report", item.report, item.report_available(on)),
-                ("response", item.response_file, True),
+                ("response", item.response_file, item.response_file_available(on)),
             ):
                 if name is not None:
                     line, column = item.source.value_position(key)

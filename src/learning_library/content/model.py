@@ -119,6 +119,10 @@ class Document:
     response_file: str | None = None
     national_repository: str | None = None
     audience: tuple[str, ...] = ()
+    search_engines: bool = True
+    """False when the family asked that the document not be found through search engines: it stays on the site, with noindex."""
+    superseded_by: Located | None = None
+    """The slug of the document that replaces this one (a revised report, a new briefing); its page links forward."""
 
     @property
     def is_review(self) -> bool:
@@ -128,8 +132,19 @@ class Document:
         """Whether the document belongs on the site today: not a draft and not scheduled for later."""
         return self.status == "published" and self.published <= today
 
+    def files_available(self, today: dt.date) -> bool:
+        """Whether the full report and a response file are published today: up to and including ``available_until``."""
+        return self.available_until is None or today <= self.available_until
+
     def report_available(self, today: dt.date) -> bool:
-        return self.report is not None and (self.available_until is None or today <= self.available_until)
+        return self.report is not None and self.files_available(today)
+
+    def response_file_available(self, today: dt.date) -> bool:
+        return self.response_file is not None and self.files_available(today)
+
+    def withdrawn(self, today: dt.date) -> bool:
+        """Whether a full report or response file this document had is withdrawn today (its summary and learning stay)."""
+        return (self.report is not None or self.response_file is not None) and not self.files_available(today)
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from ..validation import (
     Choice,
     Date,
     FieldSpec,
+    Flag,
     ListOf,
     Reader,
     Record,
@@ -302,7 +303,8 @@ DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("related", ListOf(Slug(), example="[2023-child-ruby]")),
     FieldSpec("checked_by_hand", ListOf(CheckedByHandItem(), example=_CHECKED_BY_HAND_EXAMPLE)),
     FieldSpec("age_band", VocabularySlug("age_bands", "age band"), kinds=_REVIEW_ONLY),
-    FieldSpec("agencies", ListOf(VocabularySlug("agencies", "agency"), example="[health, police]"), kinds=_REVIEW_ONLY),
+    # A review's agencies are those involved; a briefing's, those it is meant for (its team packs).
+    FieldSpec("agencies", ListOf(VocabularySlug("agencies", "agency"), example="[health, police]")),
     FieldSpec("model", Text(published=True), kinds=_REVIEW_ONLY),
     FieldSpec("report", FilePath("reviews/files"), kinds=_REVIEW_ONLY),
     FieldSpec("available_until", Date(), kinds=_REVIEW_ONLY),
@@ -314,6 +316,8 @@ DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("response", TextOrFile("reviews/files"), kinds=_REVIEW_ONLY),
     FieldSpec("national_repository", Url(), kinds=_REVIEW_ONLY),
     FieldSpec("audience", ListOf(Text(published=True), example='["Health visitors"]'), kinds=_BRIEFING_ONLY),
+    FieldSpec("search_engines", Flag()),
+    FieldSpec("superseded_by", Slug()),
 )
 
 DOCUMENT_SPECS = {s.key: s for s in DOCUMENT_FIELDS}

@@ -34,7 +34,7 @@ from .. import authoring
 from ..content import DOCUMENT_FIELDS, AllowItem, AttachmentPath, CheckedByHandItem
 from ..content.schema import SENTENCE_END, SUMMARY_SENTENCES, DocumentType, FilePath, Slug, Summary, TextOrFile, Url, VocabularySlug
 from ..library import EditorSettings
-from ..validation import Choice, Date, FieldSpec, ListOf, Record, Text, Validator
+from ..validation import Choice, Date, FieldSpec, Flag, ListOf, Record, Text, Validator
 from ..vocabulary import BRIEFING, REVIEW, Term, Vocabulary
 
 LOCAL_API = "/api/v1"
@@ -92,6 +92,14 @@ PRESENTATION: dict[str, Presentation] = {
         "National repository address", "The address of this review in the national case review repository."
     ),
     "audience": Presentation("Who it is for", 'For example "Health visitors" or "Designated safeguarding leads".'),
+    "search_engines": Presentation(
+        "Listed by search engines",
+        "Switch off to keep this document on the site but ask search engines not to list it. "
+        "A document saved before this switch existed is listed, whatever the switch shows, until you switch it off.",
+    ),
+    "superseded_by": Presentation(
+        "Replaced by", "The newer review or briefing that replaces this one: this page then sends readers on to it."
+    ),
     # the fields of a recommendation, an allow entry, a checked_by_hand entry
     "id": Presentation("Number", "Like R1."),
     "text": Presentation("Text", multiline=True),
@@ -315,6 +323,9 @@ def widget_for(key: str, validator: Validator, context: Context, *, multiline: b
         }
     if isinstance(validator, Date):
         return {"widget": "datetime", "format": DATE_FORMAT, "date_format": DATE_FORMAT, "time_format": False, "picker_utc": True}
+    if isinstance(validator, Flag):
+        # A switch that is on unless switched off: new entries start on, as the content model reads a missing key.
+        return {"widget": "boolean", "default": True}
     if isinstance(validator, Choice):
         return {"widget": "select", "options": [{"label": c.replace("-", " ").capitalize(), "value": c} for c in validator.choices]}
     if isinstance(validator, Text):

@@ -26,6 +26,7 @@ editor shows to the officer.
 from __future__ import annotations
 
 import base64
+import dataclasses
 import hashlib
 import os
 import re
@@ -37,7 +38,7 @@ from typing import Any
 import yaml
 
 from .. import authoring
-from ..content import DOCUMENT_FIELDS
+from ..content import DOCUMENT_FIELDS, Document
 from ..frontmatter import split
 
 ENTRY_FOLDERS = ("reviews", "briefings")
@@ -290,6 +291,8 @@ def _kind(path: Path) -> str:
 
 
 _EMPTY: tuple[object, ...] = (None, "", [], {})
+_DEFAULTS = {f.name: f.default for f in dataclasses.fields(Document) if isinstance(f.default, bool)}
+"""Switches the content model reads as on or off when they are missing (``search_engines: true``)."""
 
 
 def tidy(raw: str, kind: str) -> str:
@@ -297,10 +300,11 @@ def tidy(raw: str, kind: str) -> str:
 
     The keys are already in ``new``'s order, because the form's fields are
     (:mod:`.config`). What is left: a field the form showed but nobody filled
-    in can come back empty (``model: ""``), which the check would report, so an
-    empty optional key is left out, as ``new`` leaves it out, unless ``new``
-    writes it empty too (``related: []``); and a blank line separates the front
-    matter from the text, as in ``new``'s files.
+    in can come back empty (``model: ""``), which the check would report, and a
+    switch comes back at its default (``search_engines: true``); such optional
+    keys are left out, as ``new`` leaves them out, unless ``new`` writes them
+    too (``related: []``). And a blank line separates the front matter from the
+    text, as in ``new``'s files.
     """
     front, findings = split(raw, "entry")
     if findings or front.node is None:
@@ -312,7 +316,9 @@ def tidy(raw: str, kind: str) -> str:
     empty = {
         key
         for key, value in values.items()
-        if value in _EMPTY and key not in written and not (key in _DOCUMENT_SPECS and _DOCUMENT_SPECS[key].required)
+        if key not in written
+        and not (key in _DOCUMENT_SPECS and _DOCUMENT_SPECS[key].required)
+        and (value in _EMPTY or (key in _DEFAULTS and value is _DEFAULTS[key]))
     }
     head = front.text[: front.body_offset]
     if empty:

@@ -4,7 +4,7 @@
   are written in, runs the same check as ``learning-library check`` and stops
   the build on any error before a page is written, and warns about settings
   that would send visitors to other hosts (see :mod:`learning_library.third_party`);
-- ``on_files`` adds the reviews, briefings, generated pages, the feed and published attachments to the build;
+- ``on_files`` adds the reviews, briefings, generated pages, the feeds, the open data and published attachments to the build;
 - ``on_nav`` renders the reviews and briefings on both cores (see :mod:`learning_library.mkdocs.render`)
   and starts the search index of the documents;
 - ``on_page_markdown`` fills the home page's blocks;
@@ -56,7 +56,7 @@ from ..errors import LibraryError
 from ..findings import Severity
 from ..formats import logs_may_be_public, summary_line, text_line
 from ..library import Settings, load_settings, today
-from ..pages import LibraryIndex, feed, home
+from ..pages import LibraryIndex, home
 from ..preview import PreviewState, Problems, problems_page
 from ..search import Indexing, index_documents, index_site
 from ..vocabulary import Vocabulary
@@ -156,6 +156,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     for finding in results:
         line = text_line(finding, show_text=not logs_may_be_public())
         (log.info if paused else log.error if finding.severity is Severity.ERROR else log.warning)(line)
+    for notice in outcome.notices:
+        # A reminder (a report due to be withdrawn) is news, not a problem: a strict build must not fail for a month.
+        log.info(text_line(notice, show_text=False))
     if blocked:
         if paused:
             return _pause(config, Problems.from_results(results))
@@ -218,11 +221,20 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return kept
     _add_admin(files, config)
     checked = STATE.library
-    listed = {addresses.REVIEWS_INDEX, addresses.BRIEFINGS_INDEX, addresses.THEMES_INDEX, addresses.YEARS_INDEX, *addresses.GENERATED_PAGES}
+    listed = {
+        addresses.REVIEWS_INDEX,
+        addresses.BRIEFINGS_INDEX,
+        addresses.THEMES_INDEX,
+        addresses.YEARS_INDEX,
+        addresses.PACKS_INDEX,
+        *addresses.GENERATED_PAGES,
+    }
     for uri, markdown in pages.generate(checked.index).items():
         inclusion = InclusionLevel.UNDEFINED if uri in listed else InclusionLevel.NOT_IN_NAV
         files.append(File.generated(config, uri, content=markdown, inclusion=inclusion))
-    files.append(File.generated(config, addresses.FEED, content=feed.atom(checked.index)))
+    # The feeds and the open data: written from the same index, so they hold exactly what the pages publish.
+    for uri, text in pages.data(checked.index).items():
+        files.append(File.generated(config, uri, content=text))
     for asset in (theme.PACKAGE / "assets").iterdir():
         files.append(File.generated(config, f"{addresses.ASSETS}/{asset.name}", content=asset.read_bytes()))
     # Only attachments something published today refers to: a draft's report waits for the draft.

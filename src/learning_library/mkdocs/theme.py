@@ -54,7 +54,7 @@ def use_library_theme(config: MkDocsConfig) -> None:
 
 
 def default_nav(page_uris: Iterable[str]) -> list[Any]:
-    """A navigation that never lists individual documents (Material renders it on every page)."""
+    """A navigation that never lists individual documents or team packs (Material renders it on every page)."""
     hand_written = [uri for uri in page_uris if uri != addresses.HOME and "/" not in uri]
     return [
         {"Home": addresses.HOME},
@@ -65,6 +65,8 @@ def default_nav(page_uris: Iterable[str]) -> list[Any]:
         {"What's new": addresses.WHATS_NEW},
         {"Statistics": addresses.STATISTICS},
         {"By year": addresses.YEARS_INDEX},
+        {"Team packs": addresses.PACKS_INDEX},
+        {"Open data": addresses.OPEN_DATA},
         {"Search": addresses.SEARCH},
         *hand_written,
     ]

@@ -14,22 +14,28 @@ builder converts the Markdown; the dialect it is written in is listed in
 - :mod:`~learning_library.pages.home`: the blocks of the hand-written home page;
 - :mod:`~learning_library.pages.whats_new`, :mod:`~learning_library.pages.tracker`,
   :mod:`~learning_library.pages.statistics` (drawn with :mod:`~learning_library.pages.charts`);
-- :mod:`~learning_library.pages.feed`: the Atom feed (XML, not a page);
+- :mod:`~learning_library.pages.packs`: a team pack per agency, to print for a meeting, and their index;
+- :mod:`~learning_library.pages.open_data`: the page that explains the open data;
 - :mod:`~learning_library.pages.search_page`: the search page and the marks pages carry for the index.
+
+Beside the pages, :func:`data` writes the files that are not pages: the Atom
+feeds (:mod:`~learning_library.pages.feed`) and the catalogue with its schema
+(:mod:`~learning_library.pages.catalogue`); a document's page carries its
+schema.org description (:mod:`~learning_library.pages.structured_data`).
 """
 
 from __future__ import annotations
 
 from .. import addresses
 from ..vocabulary import BRIEFING, REVIEW
-from . import document, listings, search_page, statistics, themes, tracker, whats_new, years
+from . import catalogue, document, feed, listings, open_data, packs, search_page, statistics, themes, tracker, whats_new, years
 from .library_index import LibraryIndex, index_library
 
-__all__ = ["LibraryIndex", "generate", "index_library"]
+__all__ = ["LibraryIndex", "data", "generate", "index_library"]
 
 
 def generate(index: LibraryIndex) -> dict[str, str]:
-    """Every generated page, as ``{src_uri: markdown}``; the home page and the feed are apart (see :mod:`.home`, :mod:`.feed`)."""
+    """Every generated page, as ``{src_uri: markdown}``; the home page is apart (see :mod:`.home`), and so are the files of :func:`data`."""
     pages: dict[str, str] = {}
     for doc in index.live:
         pages[addresses.document_uri(doc)] = document.page(index, doc)
@@ -45,4 +51,11 @@ def generate(index: LibraryIndex) -> dict[str, str]:
     pages[addresses.TRACKER] = tracker.page(index)
     pages[addresses.STATISTICS] = statistics.page(index)
     pages[addresses.WHATS_NEW] = whats_new.page(index)
+    pages[addresses.OPEN_DATA] = open_data.page(index)
+    pages.update(packs.pages(index))
     return pages
+
+
+def data(index: LibraryIndex) -> dict[str, str]:
+    """Every generated file that is not a page, as ``{path in the site: text}``: the feeds, the catalogue and its schema."""
+    return {**feed.files(index), **catalogue.files(index)}

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 from .. import addresses, fences
 from ..content import Document
+from ..library import is_email
 from ..text import escape_html, escape_markdown, format_date, front_matter, markdown_cell, plural
-from . import search_page
+from . import search_page, structured_data
 from .library_index import LibraryIndex
 from .listings import listing, theme_links
 from .progress import overdue_badge, status_badge
@@ -24,9 +25,12 @@ def page(index: LibraryIndex, document: Document) -> str:
     uri = addresses.document_uri(document)
     handout = document.type == SEVEN_MINUTE_BRIEFING
     body = document.source.body.strip()
+    meta: dict[str, object] = {"library_document": True, "structured_data": structured_data.script(index, document)}
+    if not document.search_engines:
+        meta["search_engines"] = False  # the templates write noindex and leave the page out of the sitemap
     parts = [
-        front_matter(document.title, document.summary, library_document=True),
-        metadata_panel(index, document, uri),
+        front_matter(document.title, document.summary, **meta),
+        metadata_panel(index, document, uri) + lifecycle_notices(index, document, uri),
         _handout(index, document, body) if handout else body,
         "",
     ]
@@ -34,7 +38,7 @@ def page(index: LibraryIndex, document: Document) -> str:
         parts.append(recommendations(index, document))
     if document.response:
         parts.append(f"## The partnership's response in full\n\n{escape_markdown(document.response)}\n")
-    elif document.response_file:
+    elif document.response_file_available(index.on) and document.response_file:
         link = addresses.relative(uri, addresses.attachment_uri(document.response_file))
         parts.append(f"## The partnership's response in full\n\n[Read the partnership's response]({link})\n")
     connected = index.drawn_on_by(document) if document.is_review else index.draws_on(document)
@@ -83,7 +87,8 @@ def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
     if document.age_band:
         rows.append(("Age of the child", search_page.filter_span("age", v.age_bands[document.age_band].label)))
     if document.agencies:
-        rows.append(("Agencies involved", ", ".join(search_page.filter_span("agency", v.agencies[a].label) for a in document.agencies)))
+        name = "Agencies involved" if document.is_review else "For agencies"
+        rows.append((name, ", ".join(search_page.filter_span("agency", v.agencies[a].label) for a in document.agencies)))
     if document.audience:
         rows.append(("For", ", ".join(escape_markdown(a) for a in document.audience)))
     rows.append(("Themes", theme_links(index, document.themes, uri, facet=True)))
@@ -95,12 +100,61 @@ def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
             kind = "Word document" if document.report.lower().endswith(".docx") else "PDF"
             rows.append(("Full report", f"[Read the full report ({kind})]({link})"))
         elif document.available_until:
-            rows.append(("Full report", f"Available until {format_date(document.available_until)}; the summary remains here"))
+            rows.append(("Full report", f"Withdrawn from this site after {format_date(document.available_until)}"))
     if document.national_repository:
         rows.append(("National repository", f"[This review in the national case review repository]({document.national_repository})"))
     body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
     facts = search_page.hidden_facts(year=document.published.year, date=document.published.isoformat(), summary=document.summary, kind=kind)
     return f'<div class="ll-meta" role="group" aria-label="About this {kind}" data-pagefind-ignore="index" markdown>\n\n{body}\n\n{facts}\n\n</div>\n'
+
+
+def lifecycle_notices(index: LibraryIndex, document: Document, uri: str) -> str:
+    """What a reader must know first: a newer document replaces this one, this one replaces older ones, the full report is withdrawn."""
+    notices = []
+    newer = index.superseded_by(document)
+    if newer is not None:
+        link = addresses.relative(uri, addresses.document_uri(newer))
+        notices.append(
+            f"**This {_noun(document)} has been superseded.** [{escape_markdown(newer.title)}]({link}), "
+            f"published {format_date(newer.published)}, replaces it: read that first."
+        )
+    older = index.replaces.get(document.slug, [])
+    if older:
+        links = ", ".join(f"[{escape_markdown(d.title)}]({addresses.relative(uri, addresses.document_uri(d))})" for d in older)
+        notices.append(f"This {_noun(document)} replaces {links}.")
+    if document.withdrawn(index.on) and document.available_until is not None:
+        notices.append(withdrawal_notice(index, document))
+    return "".join(f'\n<div class="ll-notice" role="note" markdown>\n\n{notice}\n\n</div>\n' for notice in notices)
+
+
+def withdrawal_notice(index: LibraryIndex, document: Document) -> str:
+    """When the full report left the site, and how to ask for it; the summary and the learning stay on the page."""
+    what, verb, it = ("full report" if document.report else "partnership's response"), "is", "It was"
+    if document.report and document.response_file:
+        what, verb, it = "full report and the partnership's response", "are", "They were"
+    last_day = format_date(document.available_until) if document.available_until else "recently"
+    lines = [
+        f"**The {what} {verb} no longer on this site.** {it} on the site until {last_day}, "
+        "as reports are kept here for a limited time. The summary and the learning remain on this page.",
+        f"To ask for a copy, {how_to_ask(index)}.",
+    ]
+    if document.national_repository:
+        lines.append(f"The national case review repository keeps a record of it: [this review there]({document.national_repository}).")
+    return " ".join(lines)
+
+
+def how_to_ask(index: LibraryIndex) -> str:
+    """How a reader asks the partnership for something, from ``extra: contact``: "email <a>...</a>"."""
+    contact = index.settings.contact
+    if contact is None:
+        return f"contact {escape_html(index.settings.site_name)}"
+    if is_email(contact):
+        return f'email <a href="mailto:{escape_html(contact)}">{escape_html(contact)}</a>'
+    return f'use <a href="{escape_html(contact)}">the partnership\'s contact form</a>'
+
+
+def _noun(document: Document) -> str:
+    return "review" if document.is_review else "briefing"
 
 
 def recommendations(index: LibraryIndex, document: Document) -> str:

@@ -26,6 +26,16 @@ LEARNING_SECTION = re.compile(r"^(what we learned|learning|key learning|the lear
 """The heading of a review's learning section, under which each ``###`` heading is one learning point."""
 
 
+REFLECTIVE_SECTION = re.compile(
+    r"^(?:\d+\.\s*)?(questions for (reflection|your team|discussion|the team|supervision|practitioners)|reflective questions"
+    r"|questions to (consider|discuss|ask|think about)|reflect(ion)?)\b",
+    re.IGNORECASE,
+)
+"""The heading of a document's questions for a team to discuss, whose list items are its reflective questions."""
+_LIST_ITEM = re.compile(r"^ ?(?:[-*+]|\d{1,2}[.)])[ \t]+(.*\S)")
+"""A top-level list item; one indented further belongs to a nested list."""
+
+
 def headings(body: str) -> list[Heading]:
     """The ATX headings of a Markdown text in order, skipping fenced code (where ``#`` is not a heading)."""
     found = []
@@ -46,3 +56,34 @@ def learning_points(found: Sequence[Heading]) -> list[int]:
         elif inside and heading.level == 3:
             points.append(index)
     return points
+
+
+def reflective_questions(body: str) -> list[str]:
+    """The reflective questions of a document: the top-level list items under a heading like ``## Questions for reflection``.
+
+    A list item running onto further lines is joined into one line; items of a nested list are left out.
+    """
+    questions: list[str] = []
+    level = 0
+    in_item = False
+    for line in fences.outside_code(body):
+        match = _ATX_HEADING.match(line)
+        if match and match[2]:
+            depth = len(match[1])
+            if level and depth <= level:
+                level = 0
+            if not level and REFLECTIVE_SECTION.match(match[2]):
+                level = depth
+            in_item = False
+            continue
+        if not level or not line.strip():
+            continue
+        item = _LIST_ITEM.match(line)
+        if item:
+            questions.append(item[1])
+            in_item = True
+        elif in_item and line.startswith(("  ", "\t")) and not _LIST_ITEM.match(line.strip()):
+            questions[-1] += " " + line.strip()
+        else:
+            in_item = False  # a paragraph or a note after the list: not a question
+    return questions

@@ -37,6 +37,8 @@ class LibraryIndex:
     by_year: dict[int, list[Document]]
     cited_by: dict[str, list[Document]]
     """For each document, the other live documents that list it in ``related``."""
+    replaces: dict[str, list[Document]]
+    """For each document, the live documents it supersedes (those naming it in ``superseded_by``), newest first."""
     tracked: list[Tracked]
     """Every recommendation of a live review, newest review first."""
     tracked_by_review: dict[str, list[Tracked]]
@@ -72,6 +74,10 @@ class LibraryIndex:
                 found.append(doc)
         return found
 
+    def superseded_by(self, document: Document) -> Document | None:
+        """The live document that replaces this one, if any."""
+        return self.by_slug.get(document.superseded_by.value) if document.superseded_by is not None else None
+
     def draws_on(self, briefing: Document) -> list[Document]:
         """The published reviews a briefing lists in ``related``: the reviews it draws on."""
         found = (self.by_slug.get(s.value) for s in briefing.related)
@@ -90,7 +96,10 @@ def index_library(library: Library, on: dt.date) -> LibraryIndex:
     by_theme: dict[str, list[Document]] = defaultdict(list)
     by_year: dict[int, list[Document]] = defaultdict(list)
     cited_by: dict[str, list[Document]] = defaultdict(list)
+    replaces: dict[str, list[Document]] = defaultdict(list)
     for document in live:
+        if document.superseded_by is not None and document.superseded_by.value in by_slug:
+            replaces[document.superseded_by.value].append(document)
         for theme in document.themes:
             by_theme[theme].append(document)
         by_year[document.published.year].append(document)
@@ -112,6 +121,7 @@ def index_library(library: Library, on: dt.date) -> LibraryIndex:
         by_theme=dict(by_theme),
         by_year=dict(by_year),
         cited_by=dict(cited_by),
+        replaces=dict(replaces),
         tracked=tracked,
         tracked_by_review=dict(tracked_by_review),
     )

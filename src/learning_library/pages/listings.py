@@ -7,12 +7,13 @@ so a reader recognises it everywhere.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from .. import addresses
 from ..content import Document
 from ..text import escape_html, escape_markdown, format_date, front_matter, plural
-from ..vocabulary import REVIEW
+from ..vocabulary import REVIEW, Term
+from . import feed
 from .library_index import LibraryIndex
 
 PAGE_SIZE = 50
@@ -71,13 +72,27 @@ def index_pages(index: LibraryIndex, kind: str) -> dict[str, str]:
         else "Briefings that bring together learning for practice, including 7-minute briefings for team meetings. Newest first."
     )
     chunks = [documents[i : i + PAGE_SIZE] for i in range(0, len(documents), PAGE_SIZE)] or [[]]
+    types = index.vocabulary.review_types if kind == REVIEW else index.vocabulary.briefing_types
+    feeds = [feed.type_feed(index, slug) for slug in types]
     pages = {}
     for number, chunk in enumerate(chunks, start=1):
         uri = addresses.index_page_uri(kind, number)
         heading = title if number == 1 else f"{title}, page {number} of {len(chunks)}"
         nav = _pager(kind, number, len(chunks), uri)
-        pages[uri] = front_matter(heading, intro) + f"{intro}\n\n{nav}{listing(index, chunk, uri)}\n{nav}"
+        if number == 1:
+            meta = front_matter(heading, intro, feeds=feed.head_links(feeds))
+            pages[uri] = meta + f"{intro}\n\n{nav}{listing(index, chunk, uri)}\n{nav}\n{_follow(types, feeds, uri)}"
+        else:
+            pages[uri] = front_matter(heading, intro) + f"{intro}\n\n{nav}{listing(index, chunk, uri)}\n{nav}"
     return pages
+
+
+def _follow(types: Mapping[str, Term], feeds: Sequence[feed.Feed], uri: str) -> str:
+    """Links to the feed of each type, for readers who follow one kind of publication."""
+    items = "\n".join(
+        f"- [{escape_markdown(term.label)}]({addresses.relative(uri, f.uri)})" for term, f in zip(types.values(), feeds, strict=True)
+    )
+    return f"## Follow new publications by type\n\nEach type has an Atom feed for feed readers:\n\n{items}\n"
 
 
 def _pager(kind: str, number: int, total: int, uri: str) -> str:

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..content import RECOMMENDATION_STATUSES, Document, Recommendation
-from ..text import noun_for, plural
+from ..text import noun_for, plural, shift_months
 
 STATUS_LABELS = {
     "open": "Open",
@@ -40,12 +40,7 @@ NO_OWNER = "Not stated"
 
 def months_before(day: dt.date, months: int) -> dt.date:
     """The same day of the month ``months`` earlier (the last day of that month if it is shorter)."""
-    month_index = day.year * 12 + day.month - 1 - months
-    year, month = divmod(month_index, 12)
-    month += 1
-    next_month = dt.date(year + (month == 12), month % 12 + 1, 1)
-    last_day = (next_month - dt.timedelta(days=1)).day
-    return dt.date(year, month, min(day.day, last_day))
+    return shift_months(day, -months)
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from .. import addresses
 from ..content import Document
 from ..text import escape_markdown, front_matter
 from ..vocabulary import BRIEFING, REVIEW
+from . import feed
 from .library_index import LibraryIndex
 from .listings import listing
 from .progress import status_sentence
@@ -30,9 +31,14 @@ def page(index: LibraryIndex, slug: str) -> str:
     documents = index.by_theme.get(slug, [])
     reviews = [d for d in documents if d.kind == REVIEW]
     briefings = [d for d in documents if d.kind == BRIEFING]
-    parts = [front_matter(term.label, term.description), f"{escape_markdown(term.description)}\n"]
+    follow = feed.theme_feed(index, slug)
+    parts = [front_matter(term.label, term.description, feeds=feed.head_links([follow])), f"{escape_markdown(term.description)}\n"]
     if term.aliases:
         parts.append(f"Also known as: {escape_markdown(', '.join(term.aliases))}.\n")
+    parts.append(
+        f"Follow this theme in a feed reader: [new reviews and briefings on {escape_markdown(term.label.lower())}]"
+        f"({addresses.relative(uri, follow.uri)}) (Atom feed).\n"
+    )
     if briefings:
         parts.append("## Latest briefing\n\n" + listing(index, briefings[:1], uri))
     shared = _shared_learning(index, slug, reviews, uri)
