@@ -11,6 +11,7 @@ from .conftest import REPO, CheckJson
 
 sys.path.insert(0, str(REPO / "bench"))
 from build import main as build_benchmark
+from similarity import main as similarity_benchmark
 from synthetic import generate_library
 
 
@@ -29,3 +30,10 @@ def test_the_build_benchmark_runs_small_and_prints_both_sides(capsys: pytest.Cap
     assert build_benchmark(["--docs", "2"]) == 0
     table = capsys.readouterr().out
     assert all(f"\n{side} " in table for side in ("project", "project-rebuild", "plain"))
+
+
+def test_the_similarity_benchmark_runs_small_and_prints_ours_beside_plain(capsys: pytest.CaptureFixture[str]) -> None:
+    assert similarity_benchmark(["--docs", "3", "--no-build"]) == 0
+    table = capsys.readouterr().out
+    assert "ours-afresh s" in table and "plain s" in table
+    assert any(line.split()[:1] == ["3"] for line in table.splitlines())  # 3 reviews, no briefing

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from learning_library.csp import add_policy, inline_scripts, policy, script_hash
+from learning_library.csp import add_policy, allow_script, editor_policy, inline_scripts, policy, script_hash
 
 
 @pytest.mark.parametrize(
@@ -83,3 +83,29 @@ def test_every_built_page_carries_a_policy_matching_its_scripts(example_site: Pa
         without = text.replace(f'<meta http-equiv="Content-Security-Policy" content="{found[0]}">', "")
         assert found[0] == policy(without), path
         assert all(script_hash(s) in found[0] for s in inline_scripts(text)), path
+
+
+def test_only_the_hosts_given_are_added_and_only_to_connect_src() -> None:
+    page = "<html><head><meta charset='utf-8'></head><body></body></html>"
+    plain = policy(page)
+    widened = policy(page, connect=("https://learning.heron-bay.example", "http://127.0.0.1:8001", "https://learning.heron-bay.example"))
+    assert "connect-src 'self';" in plain and "heron-bay" not in plain
+    assert "connect-src 'self' https://learning.heron-bay.example http://127.0.0.1:8001;" in widened
+    assert widened.replace(" https://learning.heron-bay.example http://127.0.0.1:8001", "") == plain
+
+
+def test_the_preview_adds_its_live_reload_script_to_a_pages_policy_and_nothing_else() -> None:
+    page = add_policy("<html><head><meta charset='utf-8'><script>theme()</script></head><body></body></html>")
+    reloaded = allow_script(page, "livereload(1, 2);")
+    script_src = next(d for d in re.search(r'content="([^"]+)"', reloaded).group(1).split("; ") if d.startswith("script-src"))  # type: ignore[union-attr]
+    assert script_src == f"script-src 'self' 'wasm-unsafe-eval' {script_hash('theme()')} {script_hash('livereload(1, 2);')}"
+    assert reloaded.replace(f" {script_hash('livereload(1, 2);')}", "") == page
+
+
+def test_the_editors_policy_names_github_only_when_it_works_there() -> None:
+    local, published = editor_policy(github=False), editor_policy(github=True)
+    assert "https:" not in local and "connect-src 'self';" in local
+    assert "connect-src 'self' https://api.github.com;" in published
+    assert "img-src 'self' data: blob: https://avatars.githubusercontent.com;" in published
+    # the CMS's own scripts only: eval for its configuration validator, never inline scripts
+    assert "script-src 'self' 'unsafe-eval';" in published and "object-src 'none'" in published

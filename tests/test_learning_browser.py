@@ -10,6 +10,9 @@ from typing import Any
 
 import pytest
 
+from learning_library.library import load, load_settings, today
+from learning_library.pages import index_library
+
 from .conftest import REPO
 
 pytestmark = pytest.mark.browser
@@ -108,6 +111,67 @@ def test_without_javascript_the_tracker_shows_everything(browser: Any, site_url:
         assert tab.locator("[data-ll-tracker-form]").is_hidden()
     finally:
         context.close()
+
+
+# --- pages that lead with the learning -----------------------------------------------------
+
+LIVE = [f"{d.kind}s/{d.slug}/" for d in index_library(load(load_settings(REPO / "mkdocs.yml")), today()).live]
+
+FIRST_TEXT = """() => {
+  const start = document.querySelector('#summary') || document.querySelector('.ll-meta');
+  const after = [...document.querySelectorAll('.md-content article p')].filter(p =>
+    !p.closest('.ll-meta, .ll-notice') && p.getClientRects().length && p.textContent.trim() &&
+    (start.compareDocumentPosition(p) & Node.DOCUMENT_POSITION_FOLLOWING));
+  const box = after[0].getBoundingClientRect();
+  const title = document.querySelector('.md-content h1').getBoundingClientRect();
+  return {text: after[0].textContent.trim().slice(0, 60), top: box.top, line: parseFloat(getComputedStyle(after[0]).lineHeight), title: title.bottom};
+}"""
+"""Where the summary starts (the first paragraph under ``## Summary``, or a briefing's opening where it has no such
+section; notices such as a withdrawn report come before it) and where the title ends."""
+
+
+def test_every_published_review_and_briefing_is_checked() -> None:
+    assert any(p.startswith("reviews/") for p in LIVE) and any(p.startswith("briefings/") for p in LIVE)
+
+
+@pytest.mark.parametrize("path", LIVE)
+def test_on_a_phone_the_first_screen_shows_the_title_and_the_start_of_the_summary(browser: Any, site_url: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True)
+    try:
+        tab = context.new_page()
+        tab.goto(f"{site_url}/{path}")
+        first = tab.evaluate(FIRST_TEXT)
+        assert first["title"] < 740 and first["top"] + first["line"] <= 740, f"{path}: the summary starts at {first}"
+    finally:
+        context.close()
+
+
+def test_the_details_not_in_the_key_facts_are_one_tap_away(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/reviews/2024-child-ruby/")
+    facts = page.locator(".ll-facts").inner_text()
+    assert facts == "Local child safeguarding practice review · 15 March 2024 · Child's age: 1 to 4"
+    themes = page.locator(".ll-more dd a", has_text="Hidden men")
+    assert not themes.is_visible()
+    page.click(".ll-more > summary")
+    assert themes.is_visible() and page.locator(".ll-more a", has_text="Read the full report (PDF)").is_visible()
+
+
+def test_the_similar_learning_list_names_the_review_it_was_written_to_resemble(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/reviews/2026-child-l/")
+    alike = page.locator(".ll-seen-before .ll-item-title").all_inner_texts()
+    assert alike[0] == "Child Ruby: local child safeguarding practice review"
+    first = page.locator(".ll-seen-before li").first.inner_text()
+    assert "Themes in common: Neglect, Hidden men, Domestic abuse, Information sharing, Early years" in first
+    page.locator(".ll-seen-before .ll-item-title").first.click()
+    assert page.url.endswith("/reviews/2024-child-ruby/")
+
+
+def test_a_theme_hub_shows_the_recommendations_made_again(page: Any, site_url: str) -> None:
+    page.goto(f"{site_url}/themes/hidden-men/")
+    heading = page.locator("#recommendations-made-again")
+    assert heading.is_visible()
+    first = page.locator("#recommendations-made-again ~ ul > li").first.inner_text()
+    assert first.startswith("“Health visitors ask about every adult in the household") and "3 reviews, 2021 to 2026" in first
 
 
 # --- team packs: one A4 document, nothing cut across pages ------------------------------------

@@ -10,6 +10,7 @@ pre-commit's own loader and run for real on a library with a name in it.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -216,3 +217,16 @@ def test_the_hook_stops_a_commit_with_a_name_in_it(make_library: Any, tmp_path: 
 
 def _named_review() -> str:
     return "---\ntitle: Named\ntype: lcspr\npublished: 2022-02-01\nthemes: [neglect]\nsummary: A short summary.\n---\n\nCall Kerry Clarke about the visit.\n"
+
+
+def test_both_workflows_install_the_browser_editor_from_the_lock_file_without_running_its_scripts() -> None:
+    """A site with `extra: editor` publishes /admin/ from node_modules; `npm ci` installs exactly package-lock.json."""
+    setup = load(SETUP_ACTION)["runs"]["steps"]
+    node = setup[step_index(setup, uses="actions/setup-node@")]["with"]
+    assert node["node-version"] == "20" and node["cache-dependency-path"] == "package-lock.json"
+    install = setup[step_index(setup, run="npm ci")]["run"]
+    assert "--ignore-scripts" in install
+    assert step_index(setup, run="npm ci") < step_index(setup, uses="actions/cache@")
+    lock = json.loads((REPO / "package-lock.json").read_text())
+    assert lock["packages"][""]["dependencies"] == json.loads((REPO / "package.json").read_text())["dependencies"]
+    assert all("integrity" in entry for name, entry in lock["packages"].items() if name)

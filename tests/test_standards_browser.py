@@ -33,6 +33,8 @@ class PageType:
     """Relative to the site root, with any query."""
     ready: tuple[str, ...] = ()
     """Selectors to wait for before checking: what the page shows once its scripts have run."""
+    opened: tuple[str, ...] = ()
+    """Disclosures (``<details>``) to open before checking, so that what they hold is checked too."""
 
 
 SEARCH_DONE = ("form[data-ll-state=done]", "[data-ll-results] li")
@@ -42,10 +44,13 @@ PAGE_TYPES = [
     PageType("reviews index", "reviews/"),
     PageType("briefings index", "briefings/"),
     PageType("review", "reviews/2024-child-ruby/"),
+    PageType("review with its details open", "reviews/2024-child-ruby/", opened=("details.ll-more",)),
+    PageType("review with learning seen before", "reviews/2026-child-l/"),
     PageType("review whose full report is withdrawn", "reviews/2017-child-d/"),
     PageType("briefing", "briefings/2024-hidden-men/"),
     PageType("7-minute briefing", "briefings/2021-safer-sleep-7-minute-briefing/"),
     PageType("theme", "themes/neglect/"),
+    PageType("theme with recommendations made again", "themes/hidden-men/"),
     PageType("themes overview", "themes/"),
     PageType("year", "years/2024/"),
     PageType("years overview", "years/"),
@@ -57,6 +62,8 @@ PAGE_TYPES = [
     PageType("team pack", "packs/health/"),
     PageType("open data", "open-data/"),
     PageType("search with results", "search/?q=hidden%20men&theme=Hidden%20men", SEARCH_DONE),
+    PageType("search with filters in two groups", "search/?q=child&age=Under%201&age=1%20to%204&theme=Neglect&sort=date", SEARCH_DONE),
+    PageType("search with the filters open", "search/?q=neglect", SEARCH_DONE, opened=("details[data-ll-filters]",)),
     PageType("about", "about/"),
     PageType("how to use", "how-to-use/"),
     PageType("accessibility statement", "accessibility/"),
@@ -104,6 +111,8 @@ def visit(tab: Page, site_url: str, page_type: PageType) -> None:
     )
     for selector in page_type.ready:
         tab.wait_for_selector(selector, timeout=15_000)
+    for selector in page_type.opened:
+        tab.locator(selector).evaluate("details => { details.open = true; }")
 
 
 def describe(violations: list[dict[str, Any]]) -> str:

@@ -40,6 +40,8 @@ CATALOGUE_SCHEMA = "catalogue.schema.json"
 """The JSON Schema of the catalogue, published beside it."""
 ASSETS = "assets/learning-library"
 """Where the library's own stylesheet and scripts are published."""
+ADMIN = "admin"
+"""The browser editor's folder in the site (:mod:`learning_library.editor`): a static page, never a page of the site's."""
 GENERATED_FOLDERS = ("reviews", "briefings", "themes", "years", "recommendations", "packs", FEEDS, "pagefind", ASSETS)
 """Folders of ``content/`` the library fills itself; hand-written pages there would clash."""
 GENERATED_PAGES = (SEARCH, TRACKER, STATISTICS, WHATS_NEW, OPEN_DATA)

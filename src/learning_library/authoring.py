@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
 from .errors import CannotCreate
 from .library import Settings, display_path
@@ -127,6 +128,48 @@ def placeholders() -> tuple[str, ...]:
     for spec in KINDS.values():
         _environment(record).get_template(spec.template).render(title="", published="", themes=(), type=spec.default_type)
     return tuple(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Starter:
+    """What a kind's template starts a document with, for the browser editor to start one the same way."""
+
+    keys: tuple[str, ...]
+    """The front matter keys the template writes, in order."""
+    values: dict[str, Any]
+    """Their values as the template writes them (placeholders included: the title is "Title")."""
+    body: str
+    """The text below the front matter: the headings the document is expected to have."""
+
+
+def starter(kind: str) -> Starter:
+    """The front matter and body the kind's template writes, read back from the template itself.
+
+    The browser editor fills a new entry's body with the same headings,
+    writes its keys in the same order and starts its lists as the template
+    does, so a document started in either place reads the same.
+    """
+    text = render(kind, title="Title", published=dt.date(2000, 1, 1), themes=("theme",), type_=KINDS[kind].default_type)
+    head, _, body = text.removeprefix("---\n").partition("\n---\n")
+    values = yaml.safe_load(head)
+    return Starter(tuple(values), values, body.lstrip("\n"))
+
+
+def key_order(kind: str, keys: Sequence[str]) -> list[str]:
+    """Front matter keys in the order ``new`` writes them for ``kind``, the others placed among them.
+
+    ``keys`` are all the keys a document of that kind may have, in the schema's
+    order. The keys the template writes keep the template's order; each other
+    key goes straight after the key that comes before it in the schema, so a key
+    added to the schema later finds its place without a change here.
+    """
+    order = [k for k in starter(kind).keys if k in keys]
+    for number, key in enumerate(keys):
+        if key in order:
+            continue
+        before = next((k for k in reversed(keys[:number]) if k in order), None)
+        order.insert(order.index(before) + 1 if before else len(order), key)
+    return order
 
 
 def create(

@@ -15,6 +15,7 @@ import click
 
 from . import __version__, authoring, check, importing, national_repository, pages, signoff
 from .attachments.clean import clean_metadata
+from .editor import session
 from .errors import CannotCreate, CleanError, ConfigError, LibraryError
 from .findings import Results
 from .formats import FORMATS, as_text, render
@@ -285,6 +286,41 @@ def clean_metadata_command(files: tuple[Path, ...], in_place: bool) -> None:
         else:
             click.echo(f"{path}: removed {', '.join(cleaned.removed)}; wrote {cleaned.written}")
     sys.exit(EXIT_COULD_NOT_RUN if failed else EXIT_OK)
+
+
+@main.command("edit")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1024, 65535), help="The port to serve on, at 127.0.0.1.")
+@click.option("--no-browser", is_flag=True, help="Do not open the editor in the browser.")
+@click.option(
+    "--config", "config_path", default="mkdocs.yml", show_default=True, type=click.Path(path_type=Path), help="The site settings."
+)
+def edit_command(port: int, no_browser: bool, config_path: Path) -> None:
+    """Open the browser editor on the files here, with the preview beside it.
+
+    Serves the preview at http://127.0.0.1:8000/ as `make serve` does, and
+    the editor at http://127.0.0.1:8000/admin/, which it opens in your
+    browser. No GitHub account is needed: the editor reads and saves the
+    files in reviews/ and briefings/ on this computer (and attachments in
+    their files/ folders), and never saves over a file without saying so. A
+    new document starts as a draft. While the check finds a problem, every
+    page of the preview lists what blocks publication instead of the site.
+    Only this computer can reach it. Stop it with Ctrl+C.
+
+    Exit status: 0 stopped, 2 it could not start (the reason is one line on
+    stderr).
+
+    \b
+    Examples:
+        learning-library edit
+        learning-library edit --port 8001 --no-browser
+    """
+    try:
+        settings = load_settings(config_path)
+        status = session.run(settings, port, open_browser=not no_browser)
+    except LibraryError as exc:
+        click.echo(f"learning-library: the editor could not start: {exc}", err=True)
+        sys.exit(EXIT_COULD_NOT_RUN)
+    sys.exit(EXIT_OK if status in (0, -15) else EXIT_COULD_NOT_RUN)
 
 
 @main.group("export")

@@ -17,11 +17,25 @@ from typing import Any
 
 import yaml
 
-from . import yamltext
+from . import regional, yamltext
 from .content import Document, Page, Source, fallback_source, parse_document, parse_page, read_text
 from .errors import ConfigError
 from .findings import Finding
-from .validation import INVALID, FieldSpec, Number, Reader, Scalar, Text, describe, is_empty, raise_problems, read_mapping, value_node
+from .validation import (
+    INVALID,
+    FieldSpec,
+    Number,
+    Pattern,
+    Reader,
+    Record,
+    Scalar,
+    Text,
+    describe,
+    is_empty,
+    raise_problems,
+    read_mapping,
+    value_node,
+)
 from .vocabulary import BRIEFING, REVIEW, Vocabulary, load_vocabulary
 
 TODAY_VARIABLE = "LEARNING_LIBRARY_TODAY"
@@ -48,6 +62,10 @@ class Settings:
     such as a full report that has been withdrawn."""
     area: str | None = None
     """``extra: area``: the area the partnership serves, as the national case review repository names it."""
+    regional_search: regional.RegionalSearch | None = None
+    """``extra: regional_search``: other libraries the search page includes (see :mod:`learning_library.regional`); None: none."""
+    editor: EditorSettings | None = None
+    """``extra: editor``: where the browser editor at ``/admin/`` proposes changes; None publishes no editor."""
 
     @property
     def root(self) -> Path:
@@ -64,6 +82,22 @@ class Settings:
     @property
     def vocabulary_path(self) -> Path:
         return self.root / "themes.yml"
+
+
+@dataclass(frozen=True)
+class EditorSettings:
+    """``extra: editor`` in ``mkdocs.yml``: the GitHub repository the published editor at ``/admin/`` works on.
+
+    Each change made there is a pull request on this repository, so the
+    pull-request check runs on it before anything is published.
+    """
+
+    repo: str
+    """``owner/name`` of the repository on GitHub."""
+    auth_url: str
+    """The address of the sign-in service (an OAuth client for GitHub) that hands the editor a GitHub token."""
+    branch: str = "main"
+    """The branch the site is published from, which pull requests target."""
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -123,10 +157,28 @@ def is_email(contact: str) -> bool:
     return "@" in contact and not contact.startswith(("http://", "https://"))
 
 
+EDITOR_SETTING = "editor"
+_EDITOR_SPECS = (
+    FieldSpec(
+        "repo",
+        Pattern(re.compile(r"^[\w.-]+/[\w.-]+$"), "owner/name", "write the repository as on GitHub, like `kestrel-vale/learning-library`"),
+        required=True,
+        example="repo: kestrel-vale/learning-library",
+    ),
+    FieldSpec(
+        "auth_url",
+        Pattern(re.compile(r"^https://[^/\s]+(/\S*)?$"), "a web address starting with https://", "give the sign-in service's address"),
+        required=True,
+        example="auth_url: https://cms-auth.kestrel-vale.example/auth",
+    ),
+    FieldSpec("branch", Text(), example="branch: main"),
+)
 _EXTRA_SPECS = {
     OVERDUE_SETTING: FieldSpec(OVERDUE_SETTING, _OverdueMonths()),
     "contact": FieldSpec("contact", Contact()),
     "area": FieldSpec("area", Text()),
+    regional.SETTING: regional.SPEC,
+    EDITOR_SETTING: FieldSpec(EDITOR_SETTING, Record("editor setting", _EDITOR_SPECS, EditorSettings, where="`extra: editor`")),
 }
 """The library's own settings under ``extra:``; the other keys there belong to the theme (Material's ``social``...)."""
 
@@ -165,6 +217,10 @@ def load_settings(config_path: Path) -> Settings:
             overdue = values.get(OVERDUE_SETTING, DEFAULT_OVERDUE_MONTHS)
         else:
             values = {}
+        search = values.get(regional.SETTING)
+        if search is not None:
+            for problem in regional.own_clashes(search, raw.get("site_url")):
+                r.report(value_node(extra, regional.SETTING), "wrong-value", f"`extra: {regional.SETTING}`: {problem}")
     elif extra is not None and not is_empty(extra):
         r.report(
             extra, "wrong-type", "`extra` should be a set of `key: value` settings but is " + describe(extra) + "; check its indentation"
@@ -181,6 +237,8 @@ def load_settings(config_path: Path) -> Settings:
         overdue,
         contact=values.get("contact"),
         area=values.get("area"),
+        regional_search=values.get(regional.SETTING),
+        editor=values.get(EDITOR_SETTING),
     )
 
 

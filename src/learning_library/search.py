@@ -129,7 +129,8 @@ class Indexing:
     @staticmethod
     def _start(source: Path, output: Path) -> subprocess.Popen[str]:
         command = [sys.executable, "-m", "pagefind", "--site", str(source), "--output-path", str(output)]
-        command += ["--force-language", "en", "--silent"]
+        # The permalink after each heading ("¶") is not text: left in, it shows in the results' excerpts.
+        command += ["--force-language", "en", "--exclude-selectors", ".headerlink", "--silent"]
         return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
 
     def _run(self, runs: list[tuple[Path, Path]]) -> None:

@@ -1,37 +1,50 @@
 /*
- * learning-library search page: Pagefind full-text search with facets.
+ * learning-library search page: Pagefind full-text search with filters.
  *
- * The query, the facets and the sort order live in the page address
+ * The query, the filters and the sort order live in the page address
  * (?q=supervision&theme=Neglect&year=2022&year=2023&sort=date), so a search can
  * be shared as a link. Pagefind fetches only the index fragments a query needs.
  * No inline script: this file is loaded by the search page, so a strict
  * Content-Security-Policy can forbid inline scripts.
+ *
+ * Filters: several values of one group combine with OR, groups with AND. A
+ * value's count is how many results there would be with it ticked as well, so
+ * in a group that already has a tick the count comes from a search without
+ * that group; values that would find nothing are hidden (unless ticked).
+ *
+ * Other libraries (the site's `extra: regional_search`): their Pagefind indexes
+ * are merged into this one, each result is labelled with its library, and
+ * "Library" is one more filter group. Without that setting no other host is
+ * contacted.
  */
 (function () {
   "use strict";
 
-  var FACETS = [
-    ["theme", "Theme"],
-    ["type", "Type"],
-    ["year", "Year"],
-    ["age", "Age of the child"],
-    ["agency", "Agency"],
-  ];
   var PAGE = 10;
+  var WIDE = "(min-width: 45em)"; // the filters become a column beside the results
+  var PROBE_MS = 6000; // how long another library may take to answer before it is left out
   var script = document.currentScript;
   var form = document.querySelector("[data-ll-search]");
-  if (!form || !script) return;
+  var panel = document.querySelector("[data-ll-filters]");
+  if (!form || !script || !panel) return;
   var input = form.querySelector("input[name=q]");
-  var sortSelect = form.querySelector("select[name=sort]");
-  var facetsBox = form.querySelector("[data-ll-facets]");
+  var sortBox = document.querySelector("[data-ll-sort]");
+  var sortSelect = sortBox.querySelector("select");
+  var facetsBox = panel.querySelector("[data-ll-facets]");
+  var filterCount = panel.querySelector("[data-ll-filter-count]");
+  var clearButton = panel.querySelector("[data-ll-clear]");
   var status = document.querySelector("[data-ll-status]");
+  var notice = document.querySelector("[data-ll-notice]");
   var list = document.querySelector("[data-ll-results]");
+  var settings = JSON.parse(facetsBox.getAttribute("data-ll-settings") || "{}");
+  var FACETS = settings.facets || [];
+  var libraries = settings.libraries || [];
   var pagefindUrl = new URL("../../pagefind/pagefind.js", script.src).href;
   var siteRoot = new URL("../../", script.src).pathname; // the site may live below the host's root
   var pagefind = null;
   var current = 0;
-  var shown = [];
-  var results = [];
+  var source = null; // where the results of the current search come from, a page at a time
+  var shown = 0;
   var timer = null;
   var busy = false; // a Pagefind search is running
   var again = false; // the reader changed the search while it ran
@@ -44,12 +57,18 @@
     var filters = {};
     FACETS.forEach(function (facet) {
       var values = Array.prototype.map.call(
-        facetsBox.querySelectorAll("input[name=" + facet[0] + "]:checked"),
+        facetsBox.querySelectorAll("input[name=" + facet.name + "]:checked"),
         function (box) { return box.value; }
       );
-      if (values.length) filters[facet[0]] = { any: values };
+      if (values.length) filters[facet.name] = { any: values };
     });
     return filters;
+  }
+
+  function without(filters, name) {
+    var out = {};
+    Object.keys(filters).forEach(function (key) { if (key !== name) out[key] = filters[key]; });
+    return out;
   }
 
   function writeAddress() {
@@ -64,43 +83,180 @@
     window.history.replaceState(null, "", query ? "?" + query : window.location.pathname);
   }
 
+  // --- the filters ----------------------------------------------------------
+
+  // The facet's values in the page's order, in its groups (types: reviews, then briefings),
+  // then any the index holds that the page did not list (another library's words).
+  function layout(facet, present) {
+    if (facet.newest_first) {
+      return [{ values: Object.keys(present).sort(function (a, b) { return b.localeCompare(a); }) }];
+    }
+    var groups = facet.groups || [{ values: facet.values || [] }];
+    var listed = [].concat.apply([], groups.map(function (g) { return g.values; }));
+    var extra = Object.keys(present).filter(function (v) { return listed.indexOf(v) === -1; });
+    extra.sort(function (a, b) { return a.localeCompare(b); });
+    return extra.length ? groups.concat([{ values: extra }]) : groups;
+  }
+
+  function checkbox(facet, value, wanted) {
+    var label = document.createElement("label");
+    label.className = "ll-facet-value";
+    label.setAttribute("data-ll-value", facet.name + "\u0000" + value);
+    var box = document.createElement("input");
+    box.type = "checkbox";
+    box.name = facet.name;
+    box.value = value;
+    box.checked = wanted.getAll(facet.name).indexOf(value) !== -1;
+    var count = document.createElement("span");
+    count.className = "ll-facet-count";
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" " + value + " "));
+    label.appendChild(count);
+    return label;
+  }
+
+  function fieldset(legendText, className) {
+    var set = document.createElement("fieldset");
+    if (className) set.className = className;
+    var legend = document.createElement("legend");
+    legend.textContent = legendText;
+    set.appendChild(legend);
+    return set;
+  }
+
   function buildFacets(all, wanted) {
     facetsBox.textContent = "";
     FACETS.forEach(function (facet) {
-      var values = all[facet[0]] || {};
-      var names = Object.keys(values).sort(function (a, b) {
-        return facet[0] === "year" ? b.localeCompare(a) : a.localeCompare(b);
+      var present = all[facet.name] || {};
+      if (!Object.keys(present).length && !wanted.getAll(facet.name).length) return;
+      var set = fieldset(facet.label);
+      set.setAttribute("data-ll-facet", facet.name);
+      layout(facet, present).forEach(function (group) {
+        var into = group.label ? fieldset(group.label, "ll-facet-group") : set;
+        group.values.forEach(function (value) { into.appendChild(checkbox(facet, value, wanted)); });
+        if (into !== set) set.appendChild(into);
       });
-      if (!names.length) return;
-      var fieldset = document.createElement("fieldset");
-      var legend = document.createElement("legend");
-      legend.textContent = facet[1];
-      fieldset.appendChild(legend);
-      names.forEach(function (value) {
-        var label = document.createElement("label");
-        var box = document.createElement("input");
-        box.type = "checkbox";
-        box.name = facet[0];
-        box.value = value;
-        box.checked = wanted.getAll(facet[0]).indexOf(value) !== -1;
-        var count = document.createElement("span");
-        count.className = "ll-facet-count";
-        count.setAttribute("data-ll-count", facet[0] + "\u0000" + value);
-        label.appendChild(box);
-        label.appendChild(document.createTextNode(" " + value + " "));
-        label.appendChild(count);
-        fieldset.appendChild(label);
-      });
-      facetsBox.appendChild(fieldset);
+      facetsBox.appendChild(set);
     });
   }
 
+  // Show each value with its count; hide those that would find nothing (a ticked one stays, so it can be unticked).
   function updateCounts(counts) {
-    Array.prototype.forEach.call(facetsBox.querySelectorAll("[data-ll-count]"), function (span) {
-      var key = span.getAttribute("data-ll-count").split("\u0000");
+    Array.prototype.forEach.call(facetsBox.querySelectorAll("[data-ll-value]"), function (label) {
+      var key = label.getAttribute("data-ll-value").split("\u0000");
       var n = (counts[key[0]] || {})[key[1]] || 0;
-      span.textContent = "(" + n + ")";
+      var box = label.querySelector("input");
+      label.querySelector(".ll-facet-count").textContent = "(" + n + ")";
+      label.hidden = n === 0 && !box.checked;
+      box.disabled = n === 0 && !box.checked;
     });
+    Array.prototype.forEach.call(facetsBox.querySelectorAll("fieldset"), function (set) {
+      set.hidden = !set.querySelector("[data-ll-value]:not([hidden])");
+    });
+    var on = facetsBox.querySelectorAll("input:checked").length;
+    filterCount.textContent = on ? " (" + on + " on)" : "";
+    clearButton.hidden = !on;
+  }
+
+  // Counts for every group: from the search itself, except in a group with a tick,
+  // whose counts come from the same search without that group (OR within it).
+  function counts(term, filters, found) {
+    var names = Object.keys(filters);
+    return Promise.all(names.map(function (name) {
+      var others = without(filters, name);
+      var ask = !term && !Object.keys(others).length
+        ? pagefind.filters()
+        : pagefind.search(term || null, { filters: others }).then(function (r) { return (r && r.filters) || {}; });
+      return ask.then(function (c) { return [name, c[name] || {}]; });
+    })).then(function (pairs) {
+      var all = {};
+      Object.keys(found).forEach(function (name) { all[name] = found[name]; });
+      pairs.forEach(function (pair) { all[pair[0]] = pair[1]; });
+      return all;
+    });
+  }
+
+  // --- the results ----------------------------------------------------------
+
+  // One list of results, shown a page at a time.
+  function listSource(results) {
+    var next = 0;
+    return {
+      total: results.length,
+      take: function (n) {
+        var slice = results.slice(next, next + n);
+        next += slice.length;
+        return Promise.all(slice.map(function (r) { return r.data(); }));
+      },
+    };
+  }
+
+  // Several libraries' results sorted newest first: Pagefind sorts each library's
+  // own, so the lists are merged by date, loading each one's next result as needed.
+  function mergedSource(lists) {
+    var heads = lists.map(function () { return 0; });
+    var loaded = lists.map(function () { return null; });
+    function head(i) {
+      if (heads[i] >= lists[i].length) return Promise.resolve(null);
+      if (!loaded[i]) loaded[i] = lists[i][heads[i]].data();
+      return loaded[i];
+    }
+    function take(n, out) {
+      if (!n) return Promise.resolve(out);
+      return Promise.all(lists.map(function (_, i) { return head(i); })).then(function (items) {
+        var best = -1;
+        items.forEach(function (item, i) {
+          if (item && (best === -1 || (item.meta.date || "") > (items[best].meta.date || ""))) best = i;
+        });
+        if (best === -1) return out;
+        heads[best] += 1;
+        loaded[best] = null;
+        out.push(items[best]);
+        return take(n - 1, out);
+      });
+    }
+    return {
+      total: lists.reduce(function (sum, l) { return sum + l.length; }, 0),
+      take: function (n) { return take(n, []); },
+    };
+  }
+
+  function addCounts(into, more) {
+    Object.keys(more || {}).forEach(function (name) {
+      into[name] = into[name] || {};
+      Object.keys(more[name]).forEach(function (value) {
+        into[name][value] = (into[name][value] || 0) + more[name][value];
+      });
+    });
+    return into;
+  }
+
+  // Search, as Pagefind does, or, sorting by date across libraries, each library's newest first.
+  function find(term, filters, byDate) {
+    var options = { filters: filters };
+    if (byDate) options.sort = { date: "desc" };
+    if (!byDate || !libraries.length) {
+      return pagefind.search(term || null, options).then(function (found) {
+        return found && { source: listSource(found.results), counts: found.filters || {} };
+      });
+    }
+    var labels = filters.library ? filters.library.any : [settings.own].concat(libraries.map(function (l) { return l.label; }));
+    return Promise.all(labels.map(function (label) {
+      var one = without(filters, "library");
+      one.library = label;
+      return pagefind.search(term || null, { filters: one, sort: { date: "desc" } });
+    })).then(function (founds) {
+      var total = {};
+      founds.forEach(function (f) { if (f) addCounts(total, f.filters); });
+      return { source: mergedSource(founds.map(function (f) { return f ? f.results : []; })), counts: total };
+    });
+  }
+
+  function libraryOf(url) {
+    for (var i = 0; i < libraries.length; i += 1) {
+      if (url.indexOf(libraries[i].url) === 0) return libraries[i].label;
+    }
+    return settings.own || "";
   }
 
   function render(items, more) {
@@ -117,7 +273,14 @@
       var meta = document.createElement("p");
       meta.className = "ll-result-meta";
       var type = (data.filters && data.filters.type) ? data.filters.type.join(", ") : "";
-      meta.textContent = [type, data.meta.date ? formatDate(data.meta.date) : ""].filter(Boolean).join(" · ");
+      if (libraries.length) {
+        var from = document.createElement("span");
+        from.className = "ll-result-library";
+        from.textContent = libraryOf(data.url);
+        meta.appendChild(from);
+        meta.appendChild(document.createTextNode(" · "));
+      }
+      meta.appendChild(document.createTextNode([type, data.meta.date ? formatDate(data.meta.date) : ""].filter(Boolean).join(" · ")));
       item.appendChild(meta);
       if (data.meta.summary) {
         var summary = document.createElement("p");
@@ -134,7 +297,7 @@
     });
     var existing = document.querySelector("[data-ll-more]");
     if (existing) existing.remove();
-    if (shown.length < results.length) {
+    if (source && shown < source.total) {
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
@@ -152,13 +315,19 @@
   }
 
   function showMore(run) {
-    var next = results.slice(shown.length, shown.length + PAGE);
-    return Promise.all(next.map(function (r) { return r.data(); })).then(function (items) {
+    return source.take(PAGE).then(function (items) {
       if (run !== current) return;
-      var more = shown.length > 0;
-      shown = shown.concat(items);
+      var more = shown > 0;
+      shown += items.length;
       render(items, more);
     });
+  }
+
+  function announce(total, term, filters) {
+    var on = Object.keys(filters).reduce(function (n, name) { return n + filters[name].any.length; }, 0);
+    var what = term ? " for “" + term + "”" : "";
+    var narrowed = on ? ", " + on + (on === 1 ? " filter" : " filters") + " on" : "";
+    status.textContent = total + (total === 1 ? " result" : " results") + what + narrowed + ".";
   }
 
   // One Pagefind search at a time: a fast typist would otherwise queue a
@@ -176,31 +345,39 @@
     var term = input.value.trim();
     var filters = chosen();
     if (!term && !Object.keys(filters).length) {
-      results = [];
-      shown = [];
+      source = null;
+      shown = 0;
       list.textContent = "";
+      var existing = document.querySelector("[data-ll-more]");
+      if (existing) existing.remove();
       status.textContent = "Type a word or choose a theme, type or year to see reviews and briefings.";
       return pagefind.filters().then(function (all) {
         updateCounts(all);
         if (run === current) form.setAttribute("data-ll-state", "done");
       });
     }
-    var options = { filters: filters };
-    if (sortSelect.value === "date") options.sort = { date: "desc" };
     busy = true;
-    return pagefind.search(term || null, options).then(function (found) {
+    return find(term, filters, sortSelect.value === "date").then(function (found) {
+      return found && counts(term, filters, found.counts).then(function (all) {
+        found.all = all;
+        return found;
+      });
+    }).then(function (found) {
       busy = false;
       if (again) {
         again = false;
         return search();
       }
       if (run !== current || !found) return;
-      results = found.results;
-      shown = [];
-      updateCounts(found.filters || {});
-      var what = term ? " for “" + term + "”" : "";
-      status.textContent = results.length + (results.length === 1 ? " result" : " results") + what + ".";
-      if (!results.length) list.textContent = "";
+      source = found.source;
+      shown = 0;
+      updateCounts(found.all);
+      announce(source.total, term, filters);
+      if (!source.total) {
+        list.textContent = "";
+        var more = document.querySelector("[data-ll-more]");
+        if (more) more.remove();
+      }
       return showMore(run).then(function () {
         if (run === current) form.setAttribute("data-ll-state", "done");
       });
@@ -224,6 +401,38 @@
     timer = window.setTimeout(search, shortPrefix() ? 300 : 60);
   }
 
+  // --- other libraries --------------------------------------------------------
+
+  // Merge another library's index, if it answers: a library that is down must not stop the search.
+  function merge(library) {
+    var controller = window.AbortController ? new AbortController() : null;
+    var timeout = window.setTimeout(function () { if (controller) controller.abort(); }, PROBE_MS);
+    return fetch(library.index + "pagefind-entry.json", { mode: "cors", signal: controller && controller.signal })
+      .then(function (response) {
+        window.clearTimeout(timeout);
+        if (!response.ok) throw new Error(library.label + " answered " + response.status);
+        return pagefind.mergeIndex(library.index, { baseUrl: library.url, mergeFilter: { library: library.label } });
+      })
+      .then(function () { return null; }, function () { window.clearTimeout(timeout); return library.label; });
+  }
+
+  function mergeAll() {
+    return Promise.all(libraries.map(merge)).then(function (missing) {
+      missing = missing.filter(Boolean);
+      if (missing.length) {
+        notice.textContent = "Results from " + missing.join(" and ") + " could not be included just now; the results below are from the other libraries.";
+        notice.hidden = false;
+      }
+    });
+  }
+
+  // --- the page ---------------------------------------------------------------
+
+  var wide = window.matchMedia ? window.matchMedia(WIDE) : null;
+  function fitScreen() {
+    panel.open = !!(wide && wide.matches);
+  }
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     search();
@@ -235,11 +444,21 @@
   });
   sortSelect.addEventListener("change", search);
   facetsBox.addEventListener("change", search);
+  clearButton.addEventListener("click", function () {
+    Array.prototype.forEach.call(facetsBox.querySelectorAll("input:checked"), function (box) { box.checked = false; });
+    search();
+    input.focus();
+  });
+  if (wide && wide.addEventListener) wide.addEventListener("change", fitScreen);
 
   status.textContent = "Loading search…";
   import(pagefindUrl).then(function (module) {
     pagefind = module;
-    return pagefind.options({ excerptLength: 24, baseUrl: siteRoot }).then(function () {
+    var options = { excerptLength: 24, baseUrl: siteRoot };
+    if (libraries.length) options.mergeFilter = { library: settings.own };
+    return pagefind.options(options).then(function () {
+      return libraries.length ? mergeAll() : null;
+    }).then(function () {
       return pagefind.filters();
     });
   }).then(function (all) {
@@ -248,6 +467,9 @@
     sortSelect.value = wanted.get("sort") === "date" ? "date" : "";
     buildFacets(all, wanted);
     updateCounts(all);
+    fitScreen();
+    panel.hidden = false;
+    sortBox.hidden = false;
     form.setAttribute("data-ll-ready", "");
     return search();
   }).catch(function () {

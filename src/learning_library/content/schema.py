@@ -35,7 +35,11 @@ from ..validation import (
 from ..vocabulary import BRIEFING, REVIEW, Term, Vocabulary, did_you_mean
 from .model import RECOMMENDATION_STATUSES, STATUSES, AllowEntry, CheckedByHand, Located, Recommendation
 
-_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+SENTENCE_END = r"[.!?](?:\s|$)"
+"""Where a sentence ends, as a regular expression; the browser editor counts sentences with the same one."""
+SUMMARY_SENTENCES = 3
+"""The most sentences a summary may have: listings show it whole."""
+_SENTENCE_END = re.compile(SENTENCE_END)
 
 
 class Anything(Validator):
@@ -66,7 +70,7 @@ class Summary(Text):
         if value is INVALID:
             return value
         sentences = len(_SENTENCE_END.findall(value)) or 1
-        if sentences > 3:
+        if sentences > SUMMARY_SENTENCES:
             r.report(
                 node,
                 "long-summary",

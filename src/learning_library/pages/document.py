@@ -11,7 +11,7 @@ from .. import addresses, fences
 from ..content import Document
 from ..library import is_email
 from ..text import escape_html, escape_markdown, format_date, front_matter, markdown_cell, plural
-from . import search_page, structured_data
+from . import search_page, seen_before, structured_data
 from .library_index import LibraryIndex
 from .listings import listing, theme_links
 from .progress import overdue_badge, status_badge
@@ -49,6 +49,8 @@ def page(index: LibraryIndex, document: Document) -> str:
     related = [d for d in index.related(document) if d.slug not in shown]
     if related:
         parts.append("## Related learning\n\n" + listing(index, related, uri))
+    if document.is_review:
+        parts.append(seen_before.earlier_learning(index, document, uri))
     if handout:
         # On paper the handout stands alone: what follows it is for the screen.
         parts[3:] = ['<div class="ll-no-print" markdown>\n', *parts[3:], "</div>\n"]
@@ -76,21 +78,25 @@ def _handout(index: LibraryIndex, document: Document, body: str) -> str:
 
 
 def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
-    """The panel above the text: type, date, age, agencies, themes, model and report, with the search facets marked."""
+    """The details above the text, with the search facets marked: a line of key facts, the rest in a disclosure.
+
+    On a phone the full panel (type, date, age, agencies, themes, model, report,
+    repository) filled the first screen, so a reader saw no word of the review
+    itself. The key facts (type, date and the child's age) stay in one line;
+    the rest is one tap away, and the summary starts on the first screen.
+    """
     v = index.vocabulary
     kind = "review" if document.is_review else "briefing"
     year_link = addresses.relative(uri, addresses.year_uri(document.published.year))
-    rows = [
-        ("Type", search_page.filter_span("type", v.type_term(document.type).label)),
-        ("Published", f"[{format_date(document.published)}]({year_link})"),
-    ]
+    facts = [search_page.filter_span("type", v.type_term(document.type).label), f"[{format_date(document.published)}]({year_link})"]
     if document.age_band:
-        rows.append(("Age of the child", search_page.filter_span("age", v.age_bands[document.age_band].label)))
+        facts.append("Child's age: " + search_page.filter_span("age", v.age_bands[document.age_band].label))
+    rows = []
     if document.agencies:
         name = "Agencies involved" if document.is_review else "For agencies"
         rows.append((name, ", ".join(search_page.filter_span("agency", v.agencies[a].label) for a in document.agencies)))
     if document.audience:
-        rows.append(("For", ", ".join(escape_markdown(a) for a in document.audience)))
+        rows.append(("Who it is for", ", ".join(escape_markdown(a) for a in document.audience)))
     rows.append(("Themes", theme_links(index, document.themes, uri, facet=True)))
     if document.model:
         rows.append(("Review model", escape_markdown(document.model)))
@@ -104,8 +110,17 @@ def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
     if document.national_repository:
         rows.append(("National repository", f"[This review in the national case review repository]({document.national_repository})"))
     body = "\n\n".join(f"{name}\n:   {value}" for name, value in rows)
-    facts = search_page.hidden_facts(year=document.published.year, date=document.published.isoformat(), summary=document.summary, kind=kind)
-    return f'<div class="ll-meta" role="group" aria-label="About this {kind}" data-pagefind-ignore="index" markdown>\n\n{body}\n\n{facts}\n\n</div>\n'
+    inside = ", ".join(name.lower() for name, _ in rows)
+    hidden = search_page.hidden_facts(
+        year=document.published.year, date=document.published.isoformat(), summary=document.summary, kind=kind
+    )
+    return (
+        f'<div class="ll-meta" role="group" aria-label="About this {kind}" data-pagefind-ignore="index" markdown>\n\n'
+        f'<p class="ll-facts" markdown="span">{" · ".join(facts)}</p>\n\n'
+        f'<details class="ll-more ll-disclosure" markdown>\n<summary>More about this {kind} <span class="ll-more-what">({inside})</span></summary>\n\n'
+        f"{body}\n\n</details>\n\n"
+        f"{hidden}\n\n</div>\n"
+    )
 
 
 def lifecycle_notices(index: LibraryIndex, document: Document, uri: str) -> str:

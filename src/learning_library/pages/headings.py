@@ -58,6 +58,30 @@ def learning_points(found: Sequence[Heading]) -> list[int]:
     return points
 
 
+LEARNING_TEXT = re.compile(r"learn", re.IGNORECASE)
+"""A ``##`` heading whose section is learning, in the words reviews use: "Learning", "Key learning",
+"What we learned", "Findings and learning", "Learning for improved practice"."""
+
+
+def learning_text(body: str) -> str:
+    """The text of a document's learning sections (the ``##`` sections :data:`LEARNING_TEXT` names), headings included.
+
+    Empty when the document has none. Fenced code is left out: it is not learning.
+    """
+    kept: list[str] = []
+    inside = False
+    for line in fences.outside_code(body):
+        match = _ATX_HEADING.match(line)
+        if match and len(match[1]) <= 2:
+            inside = len(match[1]) == 2 and bool(LEARNING_TEXT.search(match[2]))
+            if inside:
+                kept.append(match[2])
+            continue
+        if inside:
+            kept.append(line)
+    return "\n".join(kept).strip()
+
+
 def reflective_questions(body: str) -> list[str]:
     """The reflective questions of a document: the top-level list items under a heading like ``## Questions for reflection``.
 

@@ -9,14 +9,15 @@ index and keeps a large library quick to generate.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .. import addresses
+from .. import addresses, similarity
 from ..content import Document
-from ..library import Library, Settings
+from ..library import Library, Settings, load
 from ..vocabulary import BRIEFING, REVIEW, Vocabulary
-from .headings import headings, learning_points
+from .headings import headings, learning_points, learning_text
 from .progress import Tracked, track
 
 
@@ -44,6 +45,8 @@ class LibraryIndex:
     tracked_by_review: dict[str, list[Tracked]]
     _learning_points: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _briefing_order: dict[str, int] = field(default_factory=dict, repr=False)
+    preparation: similarity.Preparation | None = field(default=None, repr=False, compare=False)
+    """"Seen this before" being worked out ahead, if the build started it (:func:`prepare_similarity`)."""
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -64,6 +67,28 @@ class LibraryIndex:
             ids = addresses.heading_ids([h.text for h in found])
             self._learning_points[review.slug] = [(found[i].text, ids[i]) for i in learning_points(found)]
         return self._learning_points[review.slug]
+
+    @functools.cached_property
+    def similarity(self) -> similarity.Similarity:
+        """What the text of the published learning says is alike ("seen this before"), worked out when a page first asks.
+
+        Only pages that show it pay for it; the answer is cached in the library's folder,
+        where a comparison started ahead (:func:`prepare_similarity`) leaves it too.
+        """
+        if self.preparation is not None:
+            self.preparation.wait()
+        learning = [similarity.Learning(d.slug, d.published, _learning(d)) for d in self.live]
+        made = [similarity.Made(r.slug, rec.id, rec.text) for r in self.reviews for rec in r.recommendations]
+        return similarity.find(learning, made, root=self.settings.root)
+
+    def seen_before(self, review: Document) -> list[tuple[Document, tuple[str, ...]]]:
+        """The earlier documents whose learning is most like this review's, each with the themes they share."""
+        found = []
+        for alike in self.similarity.earlier.get(review.slug, ()):
+            other = self.by_slug.get(alike.slug)
+            if other is not None:
+                found.append((other, tuple(t for t in review.themes if t in other.themes)))
+        return found
 
     def related(self, document: Document) -> list[Document]:
         """What this document names in ``related``, then what names it, without repeats."""
@@ -98,8 +123,31 @@ class LibraryIndex:
         return sorted(found.values(), key=lambda d: order[d.slug])
 
 
-def index_library(library: Library, on: dt.date) -> LibraryIndex:
-    """Index what of ``library`` is published on the day ``on``."""
+def _learning(document: Document) -> str:
+    """What a document teaches, in its own words: its learning sections, and a review's recommendations.
+
+    A document without a learning section (a 7-minute briefing, a review that
+    names its sections otherwise) is read whole, so it still has something to compare.
+    """
+    own = [learning_text(document.source.body)]
+    if document.is_review:
+        own += [rec.text for rec in document.recommendations]
+    return "\n".join(own).strip() or document.source.body
+
+
+def prepare_similarity(settings: Settings, on: dt.date) -> similarity.Preparation | None:
+    """Start working out "seen this before" on the other core, before the library is checked.
+
+    Checking a library takes a while, and the comparison needs only the
+    documents: a forked process reads them itself and leaves the answer in the
+    cache, where :attr:`LibraryIndex.similarity` finds it. If anything differs
+    by then (a file changed), the index works the answer out afresh.
+    """
+    return similarity.prepare(lambda: index_library(load(settings), on).similarity)
+
+
+def index_library(library: Library, on: dt.date, preparation: similarity.Preparation | None = None) -> LibraryIndex:
+    """Index what of ``library`` is published on the day ``on``; ``preparation``: "seen this before" started ahead."""
     live = library.live(on)
     by_slug = {d.slug: d for d in live}
     by_theme: dict[str, list[Document]] = defaultdict(list)
@@ -133,4 +181,5 @@ def index_library(library: Library, on: dt.date) -> LibraryIndex:
         replaces=dict(replaces),
         tracked=tracked,
         tracked_by_review=dict(tracked_by_review),
+        preparation=preparation,
     )

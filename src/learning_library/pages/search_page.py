@@ -14,6 +14,7 @@ indexed (see :mod:`learning_library.search`).
 
 from __future__ import annotations
 
+import json
 import posixpath
 
 from .. import addresses
@@ -38,8 +39,57 @@ def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
     )
 
 
+FILTER_RULE = (
+    "Tick more than one box in a group to see documents with any of them. "
+    "Boxes ticked in different groups must all match: a theme and a year finds documents with both."
+)
+"""How the filters combine (OR within a group, AND across groups), said on the page where readers choose them."""
+
+
+def facets(index: LibraryIndex) -> dict[str, object]:
+    """The filter groups the search page offers, with their values in the order readers expect.
+
+    Pagefind returns facet values in no useful order ("1 to 4, 10 to 14, 15 to
+    17, 5 to 9, Under 1"), so the page carries the order from ``themes.yml``:
+    age bands youngest first, types as reviews then briefings, themes and
+    agencies alphabetically; years are put newest first by the script. Values
+    an index holds that are not listed here (another library's words) follow
+    in alphabetical order.
+    """
+    v = index.vocabulary
+    groups: list[dict[str, object]] = []
+    search = index.settings.regional_search
+    if search is not None:
+        groups.append({"name": "library", "label": "Library", "values": [search.label, *(lib.label for lib in search.libraries)]})
+    groups += [
+        {"name": "theme", "label": "Theme", "values": sorted((t.label for t in v.themes.values()), key=str.casefold)},
+        {
+            "name": "type",
+            "label": "Type",
+            "groups": [
+                {"label": "Reviews", "values": [t.label for t in v.review_types.values()]},
+                {"label": "Briefings", "values": [t.label for t in v.briefing_types.values()]},
+            ],
+        },
+        {"name": "year", "label": "Year", "newest_first": True},
+        {"name": "age", "label": "Age of the child", "values": [t.label for t in v.age_bands.values()]},
+        {"name": "agency", "label": "Agency", "values": sorted((t.label for t in v.agencies.values()), key=str.casefold)},
+    ]
+    settings: dict[str, object] = {"facets": groups}
+    if search is not None:
+        settings["own"] = search.label
+        settings["libraries"] = [{"label": lib.label, "url": lib.url, "index": lib.index} for lib in search.libraries]
+    return settings
+
+
 def page(index: LibraryIndex) -> str:
-    """The search page: a form that works without JavaScript, and the results and facets the script fills in."""
+    """The search page: a form that works without JavaScript, and the results and filters the script fills in.
+
+    Results come straight under the search box. The filters are one "Filter"
+    disclosure above them on a phone (it says how many are on) and a column
+    beside them on a wide screen, and they stay hidden until the script has
+    built them: without JavaScript there is nothing they could do.
+    """
     uri = addresses.SEARCH
     urls = index.settings.directory_urls
     # The form sends the query to this very page: "." from its own folder, or its own file name.
@@ -48,25 +98,41 @@ def page(index: LibraryIndex) -> str:
     reviews, briefings, themes = (
         addresses.href(uri, target, urls) for target in (addresses.REVIEWS_INDEX, addresses.BRIEFINGS_INDEX, addresses.THEMES_INDEX)
     )
+    where = "and in the other libraries of the region " if index.settings.regional_search else ""
     front = front_matter(
-        "Search", "Search every review and briefing, and narrow the results by theme, type, year, age and agency.", hide=["toc"]
+        "Search", f"Search every review and briefing {where}and narrow the results by theme, type, year, age and agency.", hide=["toc"]
     )
+    settings = escape_html(json.dumps(facets(index), ensure_ascii=False, separators=(",", ":")))
     return f"""{front}<form class="ll-search" role="search" action="{action}" method="get" data-ll-search>
 <label for="ll-search-q">Search reviews and briefings</label>
 <div class="ll-search-row">
 <input id="ll-search-q" name="q" type="search" autocomplete="off">
 <button type="submit" class="md-button md-button--primary">Search</button>
 </div>
+</form>
+
+<div class="ll-search-layout">
+<details class="ll-filters ll-disclosure" data-ll-filters hidden>
+<summary>Filter<span data-ll-filter-count></span></summary>
+<p class="ll-filter-rule">{escape_html(FILTER_RULE)}</p>
+<div class="ll-facets" data-ll-facets data-ll-settings="{settings}"></div>
+<button type="button" class="md-button ll-clear" data-ll-clear hidden>Clear filters</button>
+</details>
+<div class="ll-search-results">
+<div class="ll-search-bar">
+<p class="ll-search-status" role="status" aria-live="polite" data-ll-status></p>
+<div class="ll-search-sort" data-ll-sort hidden>
 <label for="ll-search-sort">Sort by</label>
 <select id="ll-search-sort" name="sort">
 <option value="">Relevance</option>
 <option value="date">Newest first</option>
 </select>
-<div class="ll-facets" data-ll-facets></div>
-</form>
-
-<p class="ll-search-status" role="status" aria-live="polite" data-ll-status></p>
+</div>
+</div>
+<p class="ll-search-notice" data-ll-notice hidden></p>
 <ol class="ll-results" data-ll-results></ol>
+</div>
+</div>
 
 <script src="{script}"></script>
 <noscript>Search needs JavaScript. Browse the <a href="{reviews}">reviews</a>, <a href="{briefings}">briefings</a> or <a href="{themes}">themes</a> instead.</noscript>

@@ -18,6 +18,7 @@ from . import feed
 from .library_index import LibraryIndex
 from .listings import listing
 from .progress import status_sentence
+from .seen_before import recurring_recommendations
 
 LEARNING_REVIEWS_ON_THEME = 5
 """Reviews whose learning points a theme page lists: the newest, so a theme with many reviews stays readable."""
@@ -51,6 +52,7 @@ def page(index: LibraryIndex, slug: str) -> str:
             f"## Recommendations\n\nThe reviews on this theme made {status_sentence(rows)} "
             f"[See them in the recommendations tracker]({link}).\n"
         )
+        parts.append(recurring_recommendations(index, slug, uri))
     parts.append(f"## Briefings ({len(briefings)})\n\n{listing(index, briefings, uri)}")
     parts.append(f"## Reviews ({len(reviews)})\n\n{listing(index, reviews, uri)}")
     return "\n".join(parts)
