@@ -10,11 +10,10 @@ import pytest
 
 from learning_library import addresses, pages, similarity
 from learning_library.cache import cache_file
-from learning_library.library import load, load_settings
 from learning_library.pages.headings import learning_text
 from learning_library.similarity import Learning, Made
 
-from .conftest import REPO, TODAY, site_for
+from .conftest import REPO, site_for
 
 HOUSEHOLD = "Practitioners ask about every adult in the household, record who cares for the baby and share it with the health visitor."
 SLEEP = "Parents are told about safer sleep: a baby sleeps on its back, in its own cot, never on a sofa after alcohol."
@@ -194,25 +193,21 @@ def test_a_theme_without_recurring_recommendations_shows_no_such_section(library
     assert "## Recommendations" in page and "Recommendations made again" not in page
 
 
-def _fail(*args: object) -> object:
-    raise AssertionError("worked out again although the comparison started ahead had left it in the cache")
-
-
-def test_a_build_starts_the_comparison_ahead_and_the_pages_read_its_answer(library_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    settings = load_settings(library_root / "mkdocs.yml")
-    preparation = pages.prepare_similarity(settings, TODAY)
-    assert preparation is not None
-    index = pages.index_library(load(settings), TODAY, preparation)
-    monkeypatch.setattr(similarity, "_earlier", _fail)  # only here: the forked process has its own
-    monkeypatch.setattr(similarity, "_recurring", _fail)
-    assert index.seen_before(index.by_slug["2024-child-b"])[0][0].slug == "2023-child-a"
-    assert preparation.process.exitcode == 0
-
-
-def test_a_comparison_started_ahead_that_fails_costs_only_time(tmp_path: Path) -> None:
-    preparation = similarity.prepare(lambda: 1 / 0)
-    assert preparation is not None
-    preparation.wait()
-    assert preparation.process.exitcode == 0
-    learning = [Learning("a", day(2020), HOUSEHOLD), Learning("b", day(2021), HOUSEHOLD)]
-    assert alike(similarity.find(learning, [], root=tmp_path), "b") == ["a"]
+def test_the_vectors_are_the_textbook_tf_idf_as_scikit_learn_computes_it() -> None:
+    """Our TF-IDF, on SciPy alone, gives the cosines of scikit-learn's ``TfidfVectorizer`` with the same words left out."""
+    numpy = pytest.importorskip("numpy")
+    text = pytest.importorskip("sklearn.feature_extraction.text")
+    texts = [
+        HOUSEHOLD,
+        SLEEP,
+        SCHOOL,
+        HOUSEHOLD + " " + SCHOOL + " Household household HOUSEHOLD.",
+        "Ärzte und Hebammen: the café's naïve co-ordination, 24/7, R2 and 1st.",
+        "the and of",
+        "",
+    ]
+    ours = similarity._Vectors(texts)
+    ours_cosines = ours.cosines(0, len(texts), len(texts))
+    theirs = text.TfidfVectorizer(stop_words=sorted(similarity.STOP_WORDS), sublinear_tf=True).fit_transform(texts)
+    assert numpy.allclose(ours_cosines, (theirs @ theirs.T).toarray(), atol=1e-6)
+    assert ours_cosines[0, 3] > 0.5 and ours_cosines[1, 2] == 0  # not trivially equal: alike texts score, unrelated ones do not

@@ -7,16 +7,14 @@ identified. Shared themes alone answer it badly: nearly every review is tagged
 the learning itself: a document's learning sections and a review's
 recommendations (a document with no learning section is read whole).
 
-How: each text becomes a TF-IDF vector (scikit-learn's ``TfidfVectorizer``:
-words weighted by how rare they are in the library, so "household" counts for
-more than "child"), and two texts are as alike as the cosine of their vectors.
+How: each text becomes a TF-IDF vector (words weighted by how rare they are
+in the library, so "household" counts for more than "child"; see
+:class:`_Vectors`), and two texts are as alike as the cosine of their vectors.
 That is plain, explainable and needs no model to download; a partnership can
 be told what it is based on. Vectors are compared a block of rows at a time,
 so memory stays small; the work grows with the square of the library but with
-tiny constants (see ``bench/similarity.py``: seconds at 5,000 documents), and a
-build whose texts have not changed reads the answer from the cache instead.
-A build starts the work on the other core before it checks the library
-(:func:`prepare`), so what is left to wait for when the pages need it is little.
+tiny constants (``bench/similarity.py``: about a second at 5,000 documents),
+and a build whose texts have not changed reads the answer from the cache.
 
 Recommendations recur in other words ("health visitors ask about every adult in
 the household", "midwives ask about every adult who lives in the home"), so
@@ -29,13 +27,12 @@ group's centre and groups never chain into one blob.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import hashlib
-import multiprocessing
-import os
+import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -53,14 +50,12 @@ Read from the example library: "ask about every adult in the household" made by
 two reviews in different words scores 0.36, while recommendations that merely
 share agencies ("schools" and "police") score below 0.25.
 """
-PREPARING_SECONDS = 600
-"""How long the pages wait for a comparison started early; past it they work it out themselves."""
 BLOCK = 512
 """Rows compared at once: a block of 512 against 5,000 documents is 10 MB of scores."""
 DENSE_WORDS = 1024
 """The most common words, whose part of the comparison is a dense product: 20 MB at 5,000 documents."""
 CACHE_NAME = "similarity"
-_LIBRARIES = ("scikit-learn", "scipy", "numpy")
+_LIBRARIES = ("scipy", "numpy")
 
 
 @dataclass(frozen=True)
@@ -128,45 +123,38 @@ def find(learning: Sequence[Learning], recommendations: Sequence[Made], *, root:
     return found
 
 
-class Preparation:
-    """A comparison being worked out in a forked process, which leaves its answer in the cache for :func:`find`."""
-
-    def __init__(self, process: multiprocessing.process.BaseProcess) -> None:
-        self.process = process
-
-    def wait(self) -> None:
-        """Wait until it is done. Whatever became of it, :func:`find` then reads the cache or works the answer out."""
-        self.process.join(PREPARING_SECONDS)
-        self.stop()
-
-    def stop(self) -> None:
-        """Abandon it (the build stopped, or it took too long)."""
-        if self.process.is_alive():
-            self.process.terminate()
-            self.process.join()
-
-
-def prepare(work: Callable[[], object]) -> Preparation | None:
-    """Run ``work`` (which calls :func:`find` with a cache) in a forked process, on the other core, while the caller goes on.
-
-    Returns None where processes cannot be forked, or there is no other core
-    (the answer is then worked out when it is needed, as without this).
+WORD = re.compile(r"\b\w\w+\b")
+"""A word: two or more letters or digits, as in most text retrieval (and scikit-learn's default), so "a" and "I" are not words."""
+STOP_WORDS = frozenset(
     """
-    if "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
-        return None
-    process = multiprocessing.get_context("fork").Process(target=_quietly, args=(work,), daemon=True, name="learning-library-similarity")
-    process.start()
-    return Preparation(process)
-
-
-def _quietly(work: Callable[[], object]) -> None:
-    """A head start and no more: a failure here costs only the time, as the pages work the answer out again."""
-    with contextlib.suppress(Exception):  # the parent repeats the work and reports anything really wrong
-        work()
+    about above across after afterwards again against all almost alone along already also although always am among amongst
+    an and another any anyhow anyone anything anyway anywhere are around as at back be became because become becomes
+    becoming been before beforehand behind being below beside besides between beyond both but by can cannot could did do
+    does doing done down due during each either else elsewhere enough etc even ever every everyone everything everywhere
+    except few for former formerly from further had has have having he hence her here hereafter hereby herein hers herself
+    him himself his how however if in indeed into is it its itself just last latter latterly least less many may me
+    meanwhile might mine more moreover most mostly much must my myself namely neither never nevertheless next no nobody
+    none noone nor not nothing now nowhere of off often on once one only onto or other others otherwise our ours ourselves
+    out over own per perhaps please quite rather re same seem seemed seeming seems several she should since so some somehow
+    someone something sometime sometimes somewhere still such than that the their theirs them themselves then thence there
+    thereafter thereby therefore therein thereupon these they this those though through throughout thru thus to together
+    too toward towards under until up upon us very via was we well were what whatever when whence whenever where whereafter
+    whereas whereby wherein whereupon wherever whether which while whither who whoever whole whom whose why will with within
+    without would yet you your yours yourself yourselves
+    """.split()  # noqa: SIM905 (a paragraph of words reads better than 270 quoted ones)
+)
+"""Words that say nothing of what a text is about, left out so that two texts are not alike for sharing "the" and "which"."""
 
 
 class _Vectors:
     """TF-IDF vectors of unit length, so that the dot product of two is their cosine, ready to be compared a block at a time.
+
+    TF-IDF as text retrieval defines it, and as scikit-learn's
+    ``TfidfVectorizer`` with ``sublinear_tf`` computes it (a test holds the
+    two equal): a word found ``n`` times in a text weighs ``1 + ln n``, times
+    its rarity in the library, ``1 + ln((1 + documents) / (1 + documents with
+    the word))``. It is worked out here on SciPy's sparse matrices because
+    importing scikit-learn alone took longer than comparing 1,440 documents.
 
     The product is split by word. The :data:`DENSE_WORDS` words found in most
     documents are in nearly every pair, so their columns are multiplied as a
@@ -178,16 +166,29 @@ class _Vectors:
     def __init__(self, texts: Sequence[str]) -> None:
         import numpy
         from scipy.sparse import csr_matrix
-        from sklearn.feature_extraction.text import TfidfVectorizer
 
-        vectorizer = TfidfVectorizer(stop_words="english", sublinear_tf=True, dtype=numpy.float32)
-        try:
-            matrix = vectorizer.fit_transform(texts).tocsr()
-        except ValueError:  # not one word outside the stop words: nothing is alike
-            matrix = csr_matrix((len(texts), 1), dtype=numpy.float32)
-        frequency = numpy.diff(matrix.tocsc().indptr)
+        columns: dict[str, int] = {}
+        words: list[int] = []
+        counts: list[int] = []
+        rows = [0]
+        for text in texts:
+            for word, count in Counter(WORD.findall(text.lower())).items():
+                if word not in STOP_WORDS:
+                    words.append(columns.setdefault(word, len(columns)))
+                    counts.append(count)
+            rows.append(len(words))
+        found = numpy.array(words, dtype=numpy.int64)
+        having = numpy.bincount(found, minlength=len(columns))
+        rarity = 1 + numpy.log((1 + len(texts)) / (1 + having))
+        weights = (1 + numpy.log(numpy.array(counts, dtype=numpy.float64))) * rarity[found]
+        squares = numpy.zeros(len(texts))
+        numpy.add.at(squares, numpy.repeat(numpy.arange(len(texts)), numpy.diff(rows)), weights * weights)
+        lengths = numpy.sqrt(squares)
+        lengths[lengths == 0] = 1  # a text without a word: its vector stays all zeros
+        weights /= numpy.repeat(lengths, numpy.diff(rows))
+        matrix = csr_matrix((weights.astype(numpy.float32), found, rows), shape=(len(texts), max(len(columns), 1)))
         common = numpy.zeros(matrix.shape[1], dtype=bool)
-        common[numpy.argsort(-frequency, kind="stable")[:DENSE_WORDS]] = True
+        common[numpy.argsort(-numpy.pad(having, (0, matrix.shape[1] - len(having))), kind="stable")[:DENSE_WORDS]] = True
         self.dense = matrix[:, common].toarray()
         self.rare = matrix[:, ~common].tocsr()
         self.rare_t = self.rare.T.tocsr()

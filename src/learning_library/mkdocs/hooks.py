@@ -61,7 +61,6 @@ from ..library import Settings, load_settings, today
 from ..pages import LibraryIndex, home
 from ..preview import PreviewState, Problems, problems_page
 from ..search import Indexing, index_documents, index_site
-from ..similarity import Preparation
 from ..vocabulary import Vocabulary
 from . import theme
 from .render import prerender
@@ -134,17 +133,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise Abort(
             f"learning-library: the editor works on your files, so it is served only on this computer; serve it at 127.0.0.1, not {config.dev_addr.host}."
         )
-    preparing = None
     try:
         settings = load_settings(Path(config.config_file_path))
         on = today()
-        # "Seen this before" needs only the documents: it is worked out on the other core while the check runs.
-        preparing = pages.prepare_similarity(settings, on)
         outcome = check.run(settings, on=on)
         results = outcome.results
         STATE.preview.findings = list(results)
     except LibraryError as exc:
-        _abandon(preparing)
         if STATE.command == "serve":
             return _pause(config, Problems.from_error(str(exc)))
         raise Abort(f"learning-library: the check could not run: {exc}") from None
@@ -154,10 +149,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if STATE.command == "serve" and not STATE.editing:
             log.info(f"learning-library: the preview has no editor at /admin/: {exc}")
         elif STATE.command == "serve":
-            _abandon(preparing)
             return _pause(config, Problems.from_error(str(exc)))
         else:
-            _abandon(preparing)
             raise Abort(f"learning-library: {exc}.") from None
     blocked = results.blocks or (config.strict and results.warnings > 0)
     # A paused preview is not a failed build: its findings are told, not counted as errors (strict mode would abort).
@@ -169,12 +162,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         # A reminder (a report due to be withdrawn) is news, not a problem: a strict build must not fail for a month.
         log.info(text_line(notice, show_text=False))
     if blocked:
-        _abandon(preparing)
         if paused:
             return _pause(config, Problems.from_results(results))
         raise Abort(f"learning-library: {summary_line(results)}. Nothing was built; fix the problems above and build again.")
     STATE.preview.problems = None
-    index = pages.index_library(outcome.library, on, preparing)
+    index = pages.index_library(outcome.library, on)
     STATE.checked = Checked(
         settings=settings,
         index=index,
@@ -222,12 +214,6 @@ def _add_admin(files: Files, config: MkDocsConfig) -> None:
             files.append(File.generated(config, uri, abs_src_path=str(source)))
         else:
             files.append(File.generated(config, uri, content=source))
-
-
-def _abandon(preparing: Preparation | None) -> None:
-    """Nothing will be built: the comparison started ahead is not needed."""
-    if preparing is not None:
-        preparing.stop()
 
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:

@@ -29,9 +29,9 @@ from __future__ import annotations
 from .. import addresses
 from ..vocabulary import BRIEFING, REVIEW
 from . import catalogue, document, feed, listings, open_data, packs, search_page, statistics, themes, tracker, whats_new, years
-from .library_index import LibraryIndex, index_library, prepare_similarity
+from .library_index import LibraryIndex, index_library
 
-__all__ = ["LibraryIndex", "data", "generate", "index_library", "prepare_similarity"]
+__all__ = ["LibraryIndex", "data", "generate", "index_library"]
 
 
 def generate(index: LibraryIndex) -> dict[str, str]:

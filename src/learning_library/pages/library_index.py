@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .. import addresses, similarity
 from ..content import Document
-from ..library import Library, Settings, load
+from ..library import Library, Settings
 from ..vocabulary import BRIEFING, REVIEW, Vocabulary
 from .headings import headings, learning_points, learning_text
 from .progress import Tracked, track
@@ -45,8 +45,6 @@ class LibraryIndex:
     tracked_by_review: dict[str, list[Tracked]]
     _learning_points: dict[str, list[tuple[str, str]]] = field(default_factory=dict, repr=False)
     _briefing_order: dict[str, int] = field(default_factory=dict, repr=False)
-    preparation: similarity.Preparation | None = field(default=None, repr=False, compare=False)
-    """"Seen this before" being worked out ahead, if the build started it (:func:`prepare_similarity`)."""
 
     @property
     def vocabulary(self) -> Vocabulary:
@@ -72,11 +70,8 @@ class LibraryIndex:
     def similarity(self) -> similarity.Similarity:
         """What the text of the published learning says is alike ("seen this before"), worked out when a page first asks.
 
-        Only pages that show it pay for it; the answer is cached in the library's folder,
-        where a comparison started ahead (:func:`prepare_similarity`) leaves it too.
+        Only pages that show it pay for it; the answer is cached in the library's folder.
         """
-        if self.preparation is not None:
-            self.preparation.wait()
         learning = [similarity.Learning(d.slug, d.published, _learning(d)) for d in self.live]
         made = [similarity.Made(r.slug, rec.id, rec.text) for r in self.reviews for rec in r.recommendations]
         return similarity.find(learning, made, root=self.settings.root)
@@ -135,19 +130,8 @@ def _learning(document: Document) -> str:
     return "\n".join(own).strip() or document.source.body
 
 
-def prepare_similarity(settings: Settings, on: dt.date) -> similarity.Preparation | None:
-    """Start working out "seen this before" on the other core, before the library is checked.
-
-    Checking a library takes a while, and the comparison needs only the
-    documents: a forked process reads them itself and leaves the answer in the
-    cache, where :attr:`LibraryIndex.similarity` finds it. If anything differs
-    by then (a file changed), the index works the answer out afresh.
-    """
-    return similarity.prepare(lambda: index_library(load(settings), on).similarity)
-
-
-def index_library(library: Library, on: dt.date, preparation: similarity.Preparation | None = None) -> LibraryIndex:
-    """Index what of ``library`` is published on the day ``on``; ``preparation``: "seen this before" started ahead."""
+def index_library(library: Library, on: dt.date) -> LibraryIndex:
+    """Index what of ``library`` is published on the day ``on``."""
     live = library.live(on)
     by_slug = {d.slug: d for d in live}
     by_theme: dict[str, list[Document]] = defaultdict(list)
@@ -181,5 +165,4 @@ def index_library(library: Library, on: dt.date, preparation: similarity.Prepara
         replaces=dict(replaces),
         tracked=tracked,
         tracked_by_review=dict(tracked_by_review),
-        preparation=preparation,
     )
