@@ -170,10 +170,15 @@ def main(argv: list[str] | None = None) -> int:
         for row in rows:
             afresh = row["import_seconds"] + row["ours_afresh_seconds"]
             share = afresh / warm
-            verdict = "meets" if share <= TARGET else "MISSES"
+            # The target is set at the warm build's own size; a larger library's figure shows how the work grows.
+            verdict = (
+                f"{'meets' if share <= TARGET else 'MISSES'} the target of at most {TARGET:.0%}"
+                if row["documents"] == first_documents
+                else f"for scale: the target is set at {first_documents} documents"
+            )
             print(
                 f"Similarity afresh, with the import, at {row['documents']} documents: {afresh:.2f} s, "
-                f"{share:.1%} of that warm build ({verdict} the target of at most {TARGET:.0%})"
+                f"{share:.1%} of that warm build ({verdict})"
             )
             row["share_of_warm_build"] = share
         added = in_build - warm

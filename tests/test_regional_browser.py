@@ -1,7 +1,7 @@
 """Search across a region's libraries in a real browser: two example libraries built and served on two loopback ports.
 
 Kestrel Vale (the repository's example) lists Heron Bay (a small neighbour
-written here) and Wrenford (a library that does not answer) under
+written here, its index in parts as a large library's is) and Wrenford (a library that does not answer) under
 ``extra: regional_search``. Heron Bay's server allows other sites to read it
 (CORS), as static hosts such as GitHub Pages do.
 """
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import json
 import re
 import shutil
 import socket
@@ -22,6 +23,8 @@ import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
+
+from learning_library.search import PART_ENVIRONMENT, PARTS_FILE
 
 from .browser import build
 from .conftest import copy_example, document, write
@@ -94,7 +97,11 @@ def region(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, str]]
     """Heron Bay served with CORS, then Kestrel Vale built to search it (and Wrenford, which is down), and served."""
     neighbour_server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Shared, directory="."))
     neighbour = f"http://127.0.0.1:{neighbour_server.server_address[1]}"
-    neighbour_site = build(neighbour_library(tmp_path_factory.mktemp("heron-bay")))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(PART_ENVIRONMENT, "1")  # its index in parts, as a large library's is: each part must be merged
+        patch.setenv("LEARNING_LIBRARY_PARALLEL_FROM", "1")  # (a large library is indexed from the rendered documents)
+        neighbour_site = build(neighbour_library(tmp_path_factory.mktemp("heron-bay")))
+    assert json.loads((neighbour_site / "pagefind" / PARTS_FILE).read_text()) == ["part-2/"]
     neighbour_server.RequestHandlerClass = functools.partial(_Shared, directory=str(neighbour_site))  # type: ignore[assignment]
     serve(neighbour_server)
 

@@ -7,13 +7,14 @@ must find what the example's one-part index finds.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from learning_library.search import PART_ENVIRONMENT
+from learning_library.search import PART_ENVIRONMENT, PARTS_FILE
 
 from .browser import build, served
 from .conftest import copy_example
@@ -63,6 +64,12 @@ def test_the_index_is_in_parts_behind_one_module(parts_site: Path) -> None:
     module = (index / "pagefind.js").read_text()
     assert 'import * as pagefind from "./pagefind-core.js"' in module and all(f'"{part}/"' in module for part in parts)
     assert (index / "pagefind-core.js").is_file() and (index / "pagefind-entry.json").is_file()
+    # and listed for other libraries' search pages, which merge every part (see test_regional_browser.py)
+    assert sorted(json.loads((index / PARTS_FILE).read_text())) == [f"{part}/" for part in parts]
+
+
+def test_an_index_in_one_part_lists_no_other_parts(example_site: Path) -> None:
+    assert json.loads((example_site / "pagefind" / PARTS_FILE).read_text()) == []
 
 
 @pytest.mark.parametrize("query", QUERIES)

@@ -20,7 +20,9 @@ index (the first in ``pagefind/``, the others in ``pagefind/part-2/`` and on).
 The search page imports ``pagefind/pagefind.js``; for a library in parts that
 file is :data:`MERGING_MODULE`, which hands every call on to Pagefind after
 merging the other parts into the first with Pagefind's ``mergeIndex``, so the
-search page searches them all as one.
+search page searches them all as one. Every index also lists its other parts
+in :data:`PARTS_FILE` (``[]`` for one part), which a neighbouring library's
+search page reads to merge them all (see :mod:`learning_library.regional`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,9 @@ DOCUMENTS_PER_PART = 3000
 
 PART_ENVIRONMENT = "LEARNING_LIBRARY_INDEX_PART"
 """Documents per part instead of :data:`DOCUMENTS_PER_PART`, so that tests can make a small library's index in parts."""
+
+PARTS_FILE = "parts.json"
+"""In ``pagefind/``: the folders of the index's other parts, relative to it (``["part-2/"]``), for other libraries' search pages."""
 
 SECONDS_PER_RUN = 600
 """How long one Pagefind run may take before the build gives up on it."""
@@ -167,8 +172,11 @@ class Indexing:
             self._thread.join()
             if self._error is not None and not self._stopped:
                 raise LibraryError(self._error)
-            if len(self.parts) > 1:
-                _merge_parts(self.site_dir / INDEX_FOLDER, self.parts[1:])
+            index = self.site_dir / INDEX_FOLDER
+            others = [part.relative_to(index).as_posix() + "/" for part in self.parts[1:]]
+            if others:
+                _merge_parts(index, others)
+            (index / PARTS_FILE).write_text(json.dumps(others), encoding="utf-8")
         finally:
             self._clean()
 
@@ -186,11 +194,10 @@ class Indexing:
             shutil.rmtree(self.scratch, ignore_errors=True)
 
 
-def _merge_parts(index: Path, others: Sequence[Path]) -> None:
+def _merge_parts(index: Path, others: Sequence[str]) -> None:
     """Put :data:`MERGING_MODULE` where the search page imports Pagefind, Pagefind itself beside it."""
     (index / "pagefind.js").replace(index / "pagefind-core.js")
-    folders = [other.relative_to(index).as_posix() + "/" for other in others]
-    (index / "pagefind.js").write_text(MERGING_MODULE.replace("PARTS", json.dumps(folders)), encoding="utf-8")
+    (index / "pagefind.js").write_text(MERGING_MODULE.replace("PARTS", json.dumps(others)), encoding="utf-8")
 
 
 def documents_per_part() -> int:

@@ -403,15 +403,30 @@
 
   // --- other libraries --------------------------------------------------------
 
-  // Merge another library's index, if it answers: a library that is down must not stop the search.
+  // The other parts of a library's index (a large library is indexed in parts:
+  // see search.py), as its parts.json lists them; none if it has no such list.
+  function parts(library) {
+    return fetch(library.index + "parts.json", { mode: "cors" })
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .then(function (listed) {
+        return Array.isArray(listed) ? listed.filter(function (part) { return /^part-[0-9]+\/$/.test(part); }) : [];
+      }, function () { return []; });
+  }
+
+  // Merge another library's index, every part of it, if it answers: a library that is down must not stop the search.
   function merge(library) {
     var controller = window.AbortController ? new AbortController() : null;
     var timeout = window.setTimeout(function () { if (controller) controller.abort(); }, PROBE_MS);
+    var options = { baseUrl: library.url, mergeFilter: { library: library.label } };
     return fetch(library.index + "pagefind-entry.json", { mode: "cors", signal: controller && controller.signal })
       .then(function (response) {
         window.clearTimeout(timeout);
         if (!response.ok) throw new Error(library.label + " answered " + response.status);
-        return pagefind.mergeIndex(library.index, { baseUrl: library.url, mergeFilter: { library: library.label } });
+        return parts(library);
+      })
+      .then(function (others) {
+        var indexes = [library.index].concat(others.map(function (part) { return library.index + part; }));
+        return Promise.all(indexes.map(function (index) { return pagefind.mergeIndex(index, options); }));
       })
       .then(function () { return null; }, function () { window.clearTimeout(timeout); return library.label; });
   }
