@@ -83,6 +83,33 @@ def test_pseudonyms_allow_and_site_allow_are_accepted(make_library: Callable[...
     assert code == 1
 
 
+@pytest.mark.parametrize(
+    ("path", "text"),
+    [
+        ("reviews/2024-kayleigh.md", document("Child K", "lcspr", "2024-01-01", "[neglect]", body="The review.\n")),
+        ("briefings/2024-kayleigh-and-neglect.md", document("Neglect", "themed-briefing", "2024-01-01", "[neglect]", body="A briefing.\n")),
+        ("content/about-kayleigh.md", "# About\n\nThis page is about the library.\n"),
+    ],
+    ids=["review", "briefing", "page"],
+)
+def test_a_first_name_in_a_published_file_name_blocks(
+    make_library: Callable[..., Path], check_json: CheckJson, path: str, text: str
+) -> None:
+    """The file's name is the page's address (/reviews/2024-kayleigh/): a name there is published."""
+    code, data = check_json(make_library({path: text}))
+    (finding,) = [f for f in data["findings"] if f.get("field") == "File name"]
+    assert code == 1 and finding["path"] == path and finding["text"] == "Kayleigh" and finding["rule"] == "anonymisation/PERSON"
+    assert finding["severity"] == "error" and "rename the file" in finding["message"]
+
+
+def test_a_pseudonym_in_a_file_name_is_accepted_when_declared(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    declared = document("Child Kayleigh", "lcspr", "2024-01-01", "[neglect]", body="Kayleigh was four.\n", pseudonyms="[Kayleigh]")
+    undeclared = document("Child M", "lcspr", "2024-01-01", "[neglect]", body="M was four.\n")
+    code, data = check_json(make_library({"reviews/2024-child-kayleigh.md": declared, "reviews/2024-child-kayleigh-m.md": undeclared}))
+    named = [(f["path"], f["text"]) for f in data["findings"] if f.get("field") == "File name"]
+    assert named == [("reviews/2024-child-kayleigh-m.md", "Kayleigh")] and code == 1
+
+
 def test_an_inline_suppression_accepts_one_occurrence_and_needs_a_reason(make_library: Callable[..., Path], check_json: CheckJson) -> None:
     body = (
         "Dr Eileen Marsh<!-- allow: the independent scrutineer, named in the annual report --> chaired the panel.\n\n"

@@ -4,6 +4,7 @@
 - :mod:`.recognizers`: the Presidio recognizers that find them in UK reviews (:mod:`.identifiers`, :mod:`.dates`, :mod:`.places`, :mod:`.people` on :mod:`.regex_recognizer`);
 - :mod:`.names`, :mod:`.wordlists`, :mod:`.citations`, :mod:`.public`: the rules and word knowledge that tell names from roles, agencies, cited research and public names;
 - :mod:`.acceptance` and :mod:`.phrases`: a detection minus what is declared or public, judged again;
+- :mod:`.file_names`: a first name in a published file's name, which is its address;
 - :mod:`.policy`: the site's ``anonymisation.yml``: severities, thresholds, allow list;
 - :mod:`.engine`: Presidio over a spaCy model trimmed to its NER, loaded once, failing closed;
 - :mod:`.keys`: cache keys that cover everything deciding a result, so unchanged files are never scanned again;

@@ -253,3 +253,13 @@ def _drop_contained(kept: list[Detection], policy: Policy) -> list[Detection]:
 def allowed_ranges(text: str, declared: Iterable[str], policy: Policy) -> list[tuple[int, int]]:
     """Every range of ``text`` covered by a declared or site-wide allowed text (for a whole field of an attachment)."""
     return Declared(PhraseIndex.of(declared)).covering(text, 0, len(text)) + site_declared(policy).covering(text, 0, len(text))
+
+
+def accepted_whole(text: str, declared: list[str], policy: Policy) -> bool:
+    """Whether a short text (a name field, a word of a file name) holds only what is accepted anyway: declared or allowed text, roles and agencies."""
+    if names.is_safe_phrase(text):
+        return True
+    covered = [False] * len(text)
+    for start, end in allowed_ranges(text, declared, policy):
+        covered[start:end] = [True] * (end - start)
+    return all(covered[i] or not c.isalnum() for i, c in enumerate(text))

@@ -22,6 +22,7 @@ from ..findings import Finding, Severity
 from . import keys
 from .acceptance import accepted
 from .entities import ENTITIES
+from .file_names import file_name_findings
 from .policy import Policy
 
 SUPPRESSION = re.compile(r"<!--\s*allow(?:\s*:\s*(?P<reason>.*?))?\s*-->", re.IGNORECASE | re.DOTALL)
@@ -133,13 +134,18 @@ def scan(
     for target, k in zip(targets, file_keys, strict=True):
         detections = cache.get(k) or []
         found, suppressed = _findings(target, target.source.text, detections, policy)
+        findings.extend(file_name_findings(target.source.display, target.source.path.name, _declared(target), policy))
         findings.extend(found)
         suppressions.extend(suppressed)
     return findings, suppressions
 
 
+def _declared(target: Target) -> list[str]:
+    return [*target.pseudonyms, *(a.text for a in target.allow)]
+
+
 def _findings(target: Target, text: str, detections: list[list[Any]], policy: Policy) -> tuple[list[Finding], list[Suppression]]:
-    kept = accepted(text, detections, policy, [*target.pseudonyms, *(a.text for a in target.allow)], not_after=target.published)
+    kept = accepted(text, detections, policy, _declared(target), not_after=target.published)
     return _apply_suppressions(target.source, kept, policy)
 
 

@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 from ..anonymisation import keys
-from ..anonymisation.acceptance import accepted, allowed_ranges
+from ..anonymisation.acceptance import accepted, accepted_whole
 from ..anonymisation.entities import ENTITIES
-from ..anonymisation.names import is_safe_phrase, names_in_file_name
+from ..anonymisation.file_names import file_name_findings
 from ..anonymisation.policy import Policy
 from ..cache import ResultCache, installed_versions
 from ..content import CheckedByHand, Document, Page
@@ -282,13 +282,13 @@ def _findings(attachment: _Attachment, declared: list[str], checked_by_hand: boo
                 field=problem.field,
             )
         )
-    findings.extend(_file_name(attachment, declared, policy))
+    findings.extend(file_name_findings(attachment.display, attachment.name, declared, policy))
     detections = inspection.detections if isinstance(inspection, _Scanned) else [[] for _ in inspection.units]
     for unit, found in zip(inspection.units, detections, strict=True):
         kept = accepted(unit.text, found, policy, declared)
         for entity, start, end, score in kept:
             findings.append(_personal_data(display, unit, entity, start, end, score, policy))
-        if unit.person and not kept and not _accepted_whole(unit.text, declared, policy):
+        if unit.person and not kept and not accepted_whole(unit.text, declared, policy):
             findings.append(
                 Finding(
                     display, 1, 1, "attachments/metadata",
@@ -297,24 +297,6 @@ def _findings(attachment: _Attachment, declared: list[str], checked_by_hand: boo
                 )
             )  # fmt: skip
     return findings, waived
-
-
-def _file_name(attachment: _Attachment, declared: list[str], policy: Policy) -> list[Finding]:
-    """A first name in the file's name, which becomes part of the published address (``2024-kayleigh-report.pdf``)."""
-    found = []
-    for word in names_in_file_name(Path(attachment.name).stem):
-        if any(word.lower() == phrase.lower() for phrase in declared) or _accepted_whole(word, declared, policy):
-            continue
-        severity = Severity.ERROR if policy.severity_of("PERSON") == "error" else Severity.WARNING
-        found.append(
-            Finding(
-                attachment.display, 1, 1, "anonymisation/PERSON",
-                "File name: Possible person's name; a file's name is published in its address, so rename the file without it "
-                "and change the links to it, or, for a pseudonym, declare it in `pseudonyms`",
-                severity, entity="PERSON", text=word, field="File name",
-            )
-        )  # fmt: skip
-    return found
 
 
 def _personal_data(display: str, unit: Unit, entity: str, start: int, end: int, score: float, policy: Policy) -> Finding:
@@ -341,13 +323,3 @@ def _fix(unit: Unit, display: str) -> str:
     if unit.page is not None:
         return "change or delete the comment in the original document, then make the PDF again"
     return CLEAN_HINT.replace("{file}", display)
-
-
-def _accepted_whole(text: str, declared: list[str], policy: Policy) -> bool:
-    """Whether a name field holds only what is accepted anyway: declared or allowed text, roles and agencies."""
-    if is_safe_phrase(text):
-        return True
-    covered = [False] * len(text)
-    for start, end in allowed_ranges(text, declared, policy):
-        covered[start:end] = [True] * (end - start)
-    return all(covered[i] or not c.isalnum() for i, c in enumerate(text))
