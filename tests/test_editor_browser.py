@@ -14,8 +14,6 @@ configuration shows it does).
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import sys
 import urllib.request
 from collections.abc import Iterator
@@ -29,7 +27,7 @@ from playwright.sync_api import Browser, Page
 from learning_library import authoring
 
 from .conftest import CheckJson, copy_example
-from .test_preview import free_port, get, wait_for
+from .servers import free_port, get, running, wait_for
 from .test_standards_browser import VIEWPORTS, axe_violations, describe
 
 pytestmark = pytest.mark.browser
@@ -50,18 +48,9 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def editor(library: Path) -> Iterator[str]:
     """``learning-library edit`` in the library, as ``make edit`` runs it (without opening a browser)."""
     port = free_port()
-    log = open(library / "edit.log", "w")  # noqa: SIM115 - closed below
     command = [sys.executable, "-m", "learning_library", "edit", "--no-browser", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=library, env={**os.environ}, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(lambda: get(url + "/api/preview")[0] == 200 or server.poll() is not None, "learning-library edit to start", timeout=300)
-        assert server.poll() is None, (library / "edit.log").read_text()
+    with running(command, port, library, ready="/api/preview", what="learning-library edit to start", timeout=300) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 @pytest.fixture

@@ -11,13 +11,8 @@ from __future__ import annotations
 import contextlib
 import io
 import json
-import os
 import re
-import socket
-import subprocess
 import sys
-import time
-import urllib.request
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -29,6 +24,8 @@ from learning_library.editor.repository import Repository
 from learning_library.findings import Finding, Results
 from learning_library.mkdocs.serve import PreviewApp
 from learning_library.preview import STATE_ADDRESS, PreviewState, Problems, problems_page
+
+from .servers import free_port, get, running, wait_for
 
 NAME = "Kerry Clarke"  # invented
 FINDING = Finding(
@@ -217,48 +214,14 @@ def test_the_editor_is_served_on_this_computer_only(make_library: Callable[..., 
 # --- mkdocs serve, for real ------------------------------------------------------------------------------
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port: int = s.getsockname()[1]
-        return port
-
-
-def get(url: str) -> tuple[int, str]:
-    try:
-        with urllib.request.urlopen(url, timeout=10) as response:
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode()
-
-
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        with contextlib.suppress(OSError, ValueError):
-            if condition():
-                return
-        time.sleep(0.5)
-    raise AssertionError(f"waited {timeout:.0f} s for {what}")
-
-
 @contextlib.contextmanager
 def serving(root: Path, *, edit: bool = False) -> Iterator[str]:
     """``mkdocs serve`` in a library, as ``make serve`` (or, with ``edit``, ``learning-library edit``) runs it."""
     port = free_port()
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **({"LEARNING_LIBRARY_EDIT": "1"} if edit else {})}
+    env = {"NO_MKDOCS_2_WARNING": "1", **({"LEARNING_LIBRARY_EDIT": "1"} if edit else {})}
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--livereload", "-a", f"127.0.0.1:{port}"]
-    log = open(root / "serve.log", "w")  # noqa: SIM115 - closed below
-    server = subprocess.Popen(command, cwd=root, env=env, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_for(lambda: get(url + STATE_ADDRESS)[0] == 200 or server.poll() is not None, "the preview to start")
-        assert server.poll() is None, (root / "serve.log").read_text()
+    with running(command, port, root, ready=STATE_ADDRESS, what="the preview to start", env=env) as url:
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-        log.close()
 
 
 def state(url: str) -> dict[str, Any]:
