@@ -264,3 +264,171 @@ def test_a_word_report_is_published_with_the_review(make_library: Callable[..., 
     assert (root / "site" / REPORT).read_bytes() == (root / REPORT).read_bytes()
     page = (root / "site/reviews/2023-child-b/index.html").read_text()
     assert "Read the full report (Word document)" in page
+
+
+# --- every other part of the package -----------------------------------------------------------
+
+NAME = "Kerry Clarke"  # invented
+_MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_RELATIONSHIP_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def with_parts(data: bytes, parts: dict[str, str | bytes], *, body: str = "") -> bytes:
+    """The document with parts added or replaced, and ``body`` (WordprocessingML paragraphs) put before its own text."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as archive:
+        for name in source.namelist():
+            if name not in parts:
+                content = source.read(name)
+                if name == "word/document.xml" and body:
+                    content = content.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
+                archive.writestr(name, content)
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+def relationships(*entries: tuple[str, str, str]) -> str:
+    """A ``.rels`` part: (id, type's last word, external target)."""
+    rows = "".join(
+        f'<Relationship Id="{rid}" Type="{_RELATIONSHIP_TYPES}/{kind}" Target="{target}" TargetMode="External"/>'
+        for rid, kind, target in entries
+    )
+    return f'<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{rows}</Relationships>'
+
+
+def drawing_text(root: str, *lines: str) -> str:
+    paragraphs = "".join(f"<a:p><a:r><a:t>{line}</a:t></a:r></a:p>" for line in lines)
+    return f'<{root} xmlns:a="{_DRAWING}" xmlns:x="urn:example">{paragraphs}</{root}>'
+
+
+def field(code: str, result: str) -> str:
+    runs = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText xml:space="preserve">{code}</w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        f"<w:r><w:t>{result}</w:t></w:r>"
+        '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    return f"<w:p>{runs}</w:p>"
+
+
+def units_of(data: bytes) -> dict[str, str]:
+    return {u.field or "": u.text for u in docx.inspect(data).units}
+
+
+def test_smartart_is_read_once_though_word_keeps_its_text_twice() -> None:
+    """A genogram is often SmartArt: its boxes' text is in the diagram's data and again in the drawing Word made of it."""
+    data = with_parts(
+        plain_document("Child B was four.").build(),
+        {
+            "word/diagrams/data1.xml": drawing_text("x:dataModel", "Mother", NAME),
+            "word/diagrams/drawing1.xml": drawing_text("x:drawing", "Mother", NAME),
+            "word/diagrams/layout1.xml": drawing_text("x:layoutDef", "Basic Block List"),  # how it is laid out: no text of the author's
+        },
+    )
+    assert units_of(data)["SmartArt 1"] == f"Mother\n{NAME}"
+    assert not any(u.field and "layout" in u.field for u in docx.inspect(data).units)
+
+
+def test_a_charts_titles_and_labels_are_read() -> None:
+    chart = (
+        f'<c:chartSpace xmlns:c="http://schemas.openxmlformats.org/drawingml/2006/chart" xmlns:a="{_DRAWING}">'
+        "<c:title><c:tx><c:rich><a:p><a:r><a:t>Contacts by month</a:t></a:r></a:p></c:rich></c:tx></c:title>"
+        f"<c:cat><c:strRef><c:f>Sheet1!$A$2</c:f><c:strCache><c:pt><c:v>{NAME}</c:v></c:pt></c:strCache></c:strRef></c:cat>"
+        "</c:chartSpace>"
+    )
+    assert (
+        units_of(with_parts(plain_document("Text.").build(), {"word/charts/chart1.xml": chart}))["Chart 1"] == f"Contacts by month\n{NAME}"
+    )
+
+
+def test_field_codes_give_their_typed_text_and_nothing_of_a_table_of_contents() -> None:
+    body = field(' HYPERLINK "mailto:kerry.clarke@example.org" ', "email the author") + field(" PAGEREF _Toc12345 \\h ", "3")
+    body += field(' AUTHOR "Kerry Clarke" \\* MERGEFORMAT ', "the author") + field(' TOC \\o "1-3" \\h \\z \\u ', "Contents")
+    found = units_of(with_parts(plain_document("Text.").build(), {}, body=body))
+    assert found["Field code"] == f"mailto:kerry.clarke@example.org\n{NAME}"
+    assert "_Toc12345" not in found["Text"] and "email the author" in found["Text"]
+
+
+def test_link_addresses_a_templates_path_and_document_variables_are_read_and_cleaned(tmp_path: Path, invoke: Invoke) -> None:
+    settings = (
+        f'<w:settings xmlns:w="{_MAIN}" xmlns:r="{_RELATIONSHIP_TYPES}"><w:attachedTemplate r:id="rId1"/>'
+        f'<w:docVars><w:docVar w:name="Client" w:val="{NAME}"/></w:docVars><w:zoom w:percent="100"/></w:settings>'
+    )
+    template = "file:///C:\\Users\\kerry.clarke\\AppData\\Roaming\\Microsoft\\Templates\\Report.dotx"
+    original = plain_document("Text.").build()
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        document_rels = archive.read("word/_rels/document.xml.rels").decode()
+    link = f'<Relationship Id="rId99" Type="{_RELATIONSHIP_TYPES}/hyperlink" Target="https://www.facebook.com/kerry.clarke.5" TargetMode="External"/>'
+    data = with_parts(
+        original,
+        {
+            "word/settings.xml": settings,
+            "word/_rels/settings.xml.rels": relationships(("rId1", "attachedTemplate", template)),
+            "word/_rels/document.xml.rels": document_rels.replace("</Relationships>", link + "</Relationships>"),
+        },
+    )
+    found = docx.inspect(data)
+    by_field = {u.field: (u.text, u.person) for u in found.units}
+    assert by_field["Link address 1"] == ("https://www.facebook.com/kerry.clarke.5", False)
+    assert by_field["Template"][0] == template and by_field["Template, a name in the path"] == (NAME, True)
+    assert by_field["Document variable Client"] == (NAME, False)
+
+    path = tmp_path / "report.docx"
+    path.write_bytes(data)
+    result = invoke(tmp_path, "clean-metadata", "--in-place", "report.docx")
+    assert result.exit_code == 0, result.stderr
+    assert "document variables" in result.stdout and "the template's path" in result.stdout
+    left = {u.field for u in docx.inspect(path.read_bytes()).units}
+    assert left == {"Text", "Link address 1"}  # a link the reader follows stays: only a person can decide on it
+    with zipfile.ZipFile(path) as archive:
+        assert b"zoom" in archive.read("word/settings.xml") and b"attachedTemplate" not in archive.read("word/_rels/settings.xml.rels")
+
+
+def test_data_stored_with_the_document_and_a_part_word_may_add_later_are_read_as_text() -> None:
+    sharepoint = f"<p:properties xmlns:p='urn:example'><Owner><DisplayName>{NAME}</DisplayName></Owner></p:properties>"
+    found = units_of(
+        with_parts(
+            plain_document("Text.").build(),
+            {"customXml/item1.xml": sharepoint, "word/futurePart.xml": f"<f:notes xmlns:f='urn:example'><f:n>{NAME}</f:n></f:notes>"},
+        )
+    )
+    assert found["Custom XML 1"] == NAME and found["Part word/futurePart.xml"] == NAME
+
+
+def test_parts_without_an_authors_text_are_not_read() -> None:
+    theme = f'<a:theme xmlns:a="{_DRAWING}" name="Office Theme"><a:fontScheme name="Office"/></a:theme>'
+    fonts = f'<w:fonts xmlns:w="{_MAIN}"><w:font w:name="Calibri Light"/></w:fonts>'
+    found = docx.inspect(with_parts(plain_document("Text.").build(), {"word/theme/theme1.xml": theme, "word/fontTable.xml": fonts}))
+    assert [u.field for u in found.units] == ["Text"] and found.problems == []
+
+
+@pytest.mark.parametrize(
+    ("name", "field_name"),
+    [("word/unknown/blob.bin", "Part word/unknown/blob.bin"), ("word/ink/ink1.xml", "Ink (handwriting drawn on the document)")],
+)
+def test_a_part_the_check_cannot_read_fails_closed(name: str, field_name: str) -> None:
+    found = docx.inspect(with_parts(plain_document("Text.").build(), {name: b"<ink/>"}))
+    assert [(p.rule, p.field) for p in found.problems] == [("attachments/unsupported", field_name)]
+    assert "checked_by_hand" in found.problems[0].message
+
+
+def test_a_thumbnail_is_a_warning_that_clean_metadata_removes(tmp_path: Path, invoke: Invoke) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_parts(plain_document("Text.").build(), {"docProps/thumbnail.jpeg": photo()}))
+    (problem,) = docx.inspect(path.read_bytes()).problems
+    assert (problem.rule, problem.field, problem.severity.value) == ("attachments/metadata", "Thumbnail", "warning")
+    assert invoke(tmp_path, "clean-metadata", "--in-place", "report.docx").exit_code == 0
+    assert docx.inspect(path.read_bytes()).problems == []
+
+
+@pytest.mark.model
+def test_a_name_in_smartart_blocks_the_review(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    data = with_parts(
+        plain_document("Child B was four.").build(), {"word/diagrams/data1.xml": drawing_text("x:dataModel", f"{NAME}, mother")}
+    )
+    code, result = check_json(library_with_report(make_library, data))
+    found = [(f["field"], f["text"]) for f in result["findings"] if f["rule"] == "anonymisation/PERSON"]
+    assert code == 1 and ("SmartArt 1", NAME) in found

@@ -4,12 +4,19 @@ Word keeps more than the page shows: tracked deletions (a deleted name is
 still in the file), comments and their authors, document properties (author,
 last modified by, company, manager, custom properties), headers and footers,
 hidden text, text boxes, pictures' alt text and the photos' own EXIF (with
-their GPS position), embedded files and macros. Each is read as its own
+their GPS position), SmartArt (a genogram is often one), charts, field codes,
+link addresses, document variables, data stored with the document (custom XML),
+building blocks, embedded files and macros. Each is read as its own
 :class:`~.inspection.Unit`, named for the part ("Tracked deletion", "Comment 2,
 author", "Property Last modified by", "Footer"), so a finding says where to
 look in Word. Tracked changes and comments are errors in themselves: a person
 must decide on them in Word. A file the check cannot open (a password, a
 damaged package, an embedded file, macros) fails closed, as a PDF does.
+
+Every part of the package is accounted for (:func:`_other_parts`): a part is
+read for its text, or is known to hold none (styles, fonts, the theme), or
+fails closed as a part the check cannot read. A part a later Word adds is
+read as text, not passed over.
 
 The package is read by :mod:`.wordpackage`, within its limits.
 """
@@ -19,11 +26,13 @@ from __future__ import annotations
 import io
 import posixpath
 import re
+import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..anonymisation.names import names_in_file_name
 from ..errors import CleanError
 from ..findings import Severity
 from ..text import noun_for
@@ -49,7 +58,7 @@ _APP = {"Company": ("Company", False), "Manager": ("Manager", True), "HyperlinkB
 """Extended properties people write into; the rest (pages, words, application) are counts and versions."""
 _APP_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/extended-properties}"
 _CUSTOM_NS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
-_PROPERTY_PARTS = ("docProps/core.xml", "docProps/app.xml", "docProps/custom.xml")
+_PROPERTY_PARTS = ("docprops/core.xml", "docprops/app.xml", "docprops/custom.xml")
 
 _CHANGE_TAGS = {w("ins"): "insertion", w("del"): "deletion", w("moveFrom"): "deletion", w("moveTo"): "insertion"}
 """Tracked changes around runs: what was inserted or deleted (a move is a deletion here and an insertion there)."""
@@ -59,6 +68,57 @@ _PICTURE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff")
 """Embedded pictures whose own metadata (EXIF, XMP) is read; drawings (EMF, WMF, SVG) carry none of that."""
 _DRAWING_NS = "{http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing}"
 _PICTURE_NS = "{http://schemas.openxmlformats.org/drawingml/2006/picture}"
+_W15 = "{http://schemas.microsoft.com/office/word/2012/wordml}"
+_A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
+"""DrawingML, whose paragraphs (``a:p``, runs of ``a:t``) hold the text of SmartArt, of charts' titles and of shapes."""
+_CHART_VALUE = "{http://schemas.openxmlformats.org/drawingml/2006/chart}v"
+"""A value a chart keeps of its data: a category's or a series' name, or a number."""
+_WITHOUT_TEXT = re.compile(
+    r"""\[content_types\]\.xml
+    | word/(?:glossary/)?(?:styles|styleswitheffects|fonttable|numbering|websettings|settings|commentsids|commentsextensible|commentsextended)\.xml
+    | word/theme/[^/]+\.xml | word/charts/(?:style|colors)\d*\.xml
+    | word/diagrams/(?:layout|quickstyle|colors)\d*\.xml | customxml/itemprops\d*\.xml | docmetadata/labelinfo\.xml
+    | word/(?:glossary/)?fonts/[^/]+ | word/printersettings/[^/]+""",
+    re.VERBOSE,
+)
+"""Parts that hold no text a person wrote: formatting, fonts, the theme, comment ids, a sensitivity label's ids, printer settings.
+
+(``word/settings.xml`` is formatting too, but for its document variables, read by :func:`_variables`.)
+"""
+_PART_LABELS = (
+    (re.compile(r"word/diagrams/(?:data|drawing)(\d*)\.xml"), "SmartArt {}"),
+    (re.compile(r"word/charts/chart(?:ex)?(\d*)\.xml"), "Chart {}"),
+    (re.compile(r"customxml/item(\d*)\.xml"), "Custom XML {}"),
+    (re.compile(r"word/glossary/document\.xml()"), "Building blocks"),
+)
+"""What Word calls the parts read for their text, by their names in the package; any other is named by its own name.
+
+SmartArt keeps its text twice (its data, and the drawing Word last made of it): both are read, as one part."""
+_FIELDS_WITH_TEXT = frozenset(
+    {
+        "HYPERLINK",
+        "INCLUDEPICTURE",
+        "INCLUDETEXT",
+        "LINK",
+        "QUOTE",
+        "AUTHOR",
+        "USERNAME",
+        "USERADDRESS",
+        "USERINITIALS",
+        "FILLIN",
+        "ASK",
+        "SET",
+    }
+)
+"""Field codes whose arguments are text someone typed (a link's address, a name, a path), not a bookmark, a style or a format."""
+_FIELD_PART = re.compile(r'\\\S+(?:\s+(?:"[^"]*"|[^\s\\"]+))?|"([^"]*)"|([^\s"]+)')
+"""A field code's pieces after its name: a switch with its argument (skipped), a quoted argument, or a bare one."""
+_LINK_LABELS = {"hyperlink": "Link address", "attachedTemplate": "Template"}
+"""External relationships by their type: what Word calls them; any other (a linked picture or file) is a linked file."""
+_UNREADABLE_PARTS = {"word/activex/": "ActiveX control", "word/ink/": "Ink (handwriting drawn on the document)"}
+"""Parts that are not text, named for the message; they fail closed rather than being read as XML."""
+_EMBEDDED_PARTS = ("word/media/", "word/embeddings/", "word/vbaproject.bin")
+"""Pictures, embedded files and macros: :func:`_embedded` reads or refuses them."""
 
 
 @dataclass
@@ -71,6 +131,8 @@ class Paragraphs:
     deletions: list[str] = field(default_factory=list)
     insertions: list[str] = field(default_factory=list)
     hidden: list[str] = field(default_factory=list)
+    fields: list[str] = field(default_factory=list)
+    """The text typed into field codes (a link's address, a name in an AUTHOR field), which Word shows only as the field's result."""
     change_authors: set[str] = field(default_factory=set)
     format_changes: int = 0
 
@@ -106,10 +168,17 @@ def read_paragraphs(root: ET.Element) -> Paragraphs:
     for paragraph in root.iter(w("p")):
         in_text_box = any(a.tag == w("txbxContent") for a in _ancestors(paragraph, parents))
         shown, deleted, inserted, hidden = [], [], [], []
+        instruction: list[str] = []
         for run in paragraph.iter(w("r")):
             above = list(_ancestors(run, parents, stop=paragraph))
             if any(a.tag == w("p") for a in above):
                 continue  # a run of a paragraph nested in this one (a text box), read with that paragraph
+            for child in run:
+                if child.tag in (w("instrText"), w("delInstrText")):
+                    instruction.append(child.text or "")
+                elif child.tag == w("fldChar") and instruction:  # a field's code ends where its result (or another field) starts
+                    found.fields += _field_text("".join(instruction))
+                    instruction = []
             text = _run_text(run)
             changes = [_CHANGE_TAGS[a.tag] for a in above if a.tag in _CHANGE_TAGS]
             for change in (a for a in above if a.tag in _CHANGE_TAGS):
@@ -125,7 +194,10 @@ def read_paragraphs(root: ET.Element) -> Paragraphs:
                 shown.append(text)
                 if "insertion" in changes:
                     inserted.append(text)
+        found.fields += _field_text("".join(instruction))
         for element in paragraph.iter():
+            if element.tag == w("fldSimple"):
+                found.fields += _field_text(element.get(w("instr"), ""))
             if element.tag in _FORMAT_CHANGES:
                 found.format_changes += 1
                 if element.get(w("author")):
@@ -164,7 +236,8 @@ def _inspect(package: Package, inspection: Inspection) -> None:
     body = read_paragraphs(root)
     _unit(inspection, "Text", body.shown)
     _unit(inspection, "Text box", body.text_boxes)
-    deletions, insertions, hidden = list(body.deletions), len(body.insertions), list(body.hidden)
+    read = {main, "word/people.xml"}
+    deletions, insertions, hidden, fields = list(body.deletions), len(body.insertions), list(body.hidden), list(body.fields)
     authors, format_changes = set(body.change_authors), body.format_changes
     numbers: dict[str, int] = {}
     for relationship in relationships:
@@ -173,6 +246,7 @@ def _inspect(package: Package, inspection: Inspection) -> None:
         part = package.xml(relationship.target)
         if part is None:
             continue
+        read.add(relationship.target)
         numbers[relationship.kind] = numbers.get(relationship.kind, 0) + 1
         name = {"header": "Header", "footer": "Footer", "footnotes": "Footnotes", "endnotes": "Endnotes"}[relationship.kind]
         found = read_paragraphs(part)
@@ -181,10 +255,12 @@ def _inspect(package: Package, inspection: Inspection) -> None:
         deletions += found.deletions
         insertions += len(found.insertions)
         hidden += found.hidden
+        fields += found.fields
         authors |= found.change_authors
         format_changes += found.format_changes
     _unit(inspection, "Tracked deletion", deletions)
     _unit(inspection, "Hidden text", hidden)
+    _unit(inspection, "Field code", list(dict.fromkeys(fields)))
     changes = len(deletions) + insertions + format_changes
     if changes:
         kinds = [
@@ -214,10 +290,11 @@ def _inspect(package: Package, inspection: Inspection) -> None:
                 field="Hidden text",
             )
         )
-    _comments(package, relationships, inspection)
+    read |= _comments(package, relationships, inspection)
     _alt_text(root, inspection)
     _properties(package, inspection)
     _embedded(package, inspection)
+    _other_parts(package, read, inspection)
 
 
 def _unit(inspection: Inspection, name: str, lines: list[str], *, person: bool = False) -> None:
@@ -226,7 +303,8 @@ def _unit(inspection: Inspection, name: str, lines: list[str], *, person: bool =
         inspection.units.append(Unit(text, field=name, person=person))
 
 
-def _comments(package: Package, relationships: list[Relationship], inspection: Inspection) -> None:
+def _comments(package: Package, relationships: list[Relationship], inspection: Inspection) -> set[str]:
+    """The comments and who wrote them, and the people Word lists as commenting or changing it; returns the parts read."""
     target = next((r.target for r in relationships if r.kind == "comments" and not r.external), None)
     root = package.xml(target) if target else None
     comments = list(root.iter(w("comment"))) if root is not None else []
@@ -237,8 +315,10 @@ def _comments(package: Package, relationships: list[Relationship], inspection: I
             inspection.units.append(Unit(author, field=f"Comment {number}, author", person=True))
     people = package.xml("word/people.xml")
     if people is not None:
-        names = [p.get("{http://schemas.microsoft.com/office/word/2012/wordml}author", "") for p in people]
+        names = [p.get(f"{_W15}author", "") for p in people]
         _unit(inspection, "Comment people", [n for n in names if n], person=True)
+        accounts = [p.get(f"{_W15}userId", "") for p in people.iter(f"{_W15}presenceInfo")]
+        _unit(inspection, "Comment people, accounts", [a for a in accounts if a])
     if comments:
         inspection.problems.append(
             Problem(
@@ -248,6 +328,7 @@ def _comments(package: Package, relationships: list[Relationship], inspection: I
                 field="Comments",
             )
         )
+    return {target} if target else set()
 
 
 def _alt_text(root: ET.Element, inspection: Inspection) -> None:
@@ -324,10 +405,133 @@ def _picture(package: Package, name: str, inspection: Inspection) -> None:
         inspection.units.append(Unit(unit.text, field=f"{where}, {unit.field}", person=unit.person))
 
 
+def _other_parts(package: Package, read: set[str], inspection: Inspection) -> None:
+    """Every part not read above: read for its text, or known to hold none, or failing closed as one the check cannot read."""
+    texts: dict[str, list[str]] = {}
+    links: dict[str, int] = {}
+    for name in package.names:
+        lowered = name.lower()
+        if name.endswith("/") or name in read or lowered in _PROPERTY_PARTS or lowered.startswith(_EMBEDDED_PARTS):
+            continue  # read by _inspect, _comments, _properties or _embedded
+        if lowered.endswith(".rels"):
+            _links(package, name, links, inspection)
+            continue
+        if lowered == "word/settings.xml":
+            _variables(package, name, inspection)
+        if _WITHOUT_TEXT.fullmatch(lowered):
+            continue
+        if lowered.startswith("docprops/thumbnail."):
+            inspection.problems.append(
+                Problem(
+                    "attachments/metadata",
+                    "Thumbnail: the document keeps a small picture of its first page as it was when saved, which the check "
+                    f"cannot read and which may show text changed since; {CLEAN_HINT}",
+                    Severity.WARNING,
+                    field="Thumbnail",
+                )
+            )
+            continue
+        unreadable = next((what for folder, what in _UNREADABLE_PARTS.items() if lowered.startswith(folder)), None)
+        if unreadable is None and lowered.endswith(".xml"):
+            root = package.xml(name)
+            lines = texts.setdefault(_label(name), [])
+            lines += [line for line in _xml_text(root) if line not in lines] if root is not None else []
+            continue
+        what = unreadable or f"Part {name}"
+        inspection.problems.append(
+            Problem(
+                "attachments/unsupported",
+                f"{what}: the document holds a part the check cannot read ({name}); delete it in Word, or save the document "
+                f"in Word as a new plain Word Document (.docx) without it, {HAND_CHECK_HINT}",
+                field=what,
+            )
+        )
+    for label, lines in texts.items():
+        _unit(inspection, label, lines)
+
+
+def _label(name: str) -> str:
+    """What Word calls a part read for its text: ``SmartArt 1``, ``Chart 2``, ``Custom XML 1``, or ``Part`` and its name."""
+    for pattern, label in _PART_LABELS:
+        match = pattern.fullmatch(name.lower())
+        if match:
+            return label.format(match.group(1) or "1")
+    return f"Part {name}"
+
+
+def _xml_text(root: ET.Element) -> list[str]:
+    """The text of a part, a line for each paragraph (or value); a part with neither gives each piece of its text."""
+    if root.find(f".//{w('p')}") is not None:
+        found = read_paragraphs(root)
+        return [*found.shown, *found.text_boxes, *found.hidden, *found.deletions, *found.fields]
+    lines = []
+    structured = False
+    for element in root.iter():
+        if element.tag == f"{_A}p":
+            structured = True
+            lines.append(" ".join("".join(t.text or "" for t in element.iter(f"{_A}t")).split()))
+        elif element.tag == _CHART_VALUE:
+            structured = True
+            lines.append(" ".join((element.text or "").split()))
+    if not structured:
+        lines = [" ".join(piece.split()) for piece in root.itertext()]
+    return [line for line in lines if line]
+
+
+def _links(package: Package, rels: str, numbers: dict[str, int], inspection: Inspection) -> None:
+    """The addresses a part links to outside the document: a link's address, the template's path, a linked file's path.
+
+    A path on the author's computer often holds their account's name (``C:\\Users\\kerry.clarke\\...``), so
+    each folder's name is also read as a file's name is.
+    """
+    folder, base = posixpath.split(rels)
+    source = posixpath.join(posixpath.dirname(folder), base.removesuffix(".rels"))
+    for relationship in package.relationships(source):
+        if not relationship.external or not relationship.target.strip():
+            continue
+        label = _LINK_LABELS.get(relationship.kind, "Linked file")
+        numbers[label] = numbers.get(label, 0) + 1
+        field_name = label if label == "Template" else f"{label} {numbers[label]}"
+        target = urllib.parse.unquote(relationship.target)
+        inspection.units.append(Unit(target, field=field_name))
+        if not re.match(r"(?i)(?:https?|mailto|tel|ftp):", target):
+            names = dict.fromkeys(n for segment in re.split(r"[\\/]", target) for n in names_in_file_name(segment))
+            if names:
+                inspection.units.append(Unit(" ".join(names), field=f"{field_name}, a name in the path", person=True))
+
+
+def _variables(package: Package, name: str, inspection: Inspection) -> None:
+    """Document variables (``w:docVar``): values a template or macro stored in the document, which Word never shows."""
+    root = package.xml(name)
+    for variable in root.iter(w("docVar")) if root is not None else ():
+        value = (variable.get(w("val")) or "").strip()
+        if value:
+            inspection.units.append(Unit(value, field=f"Document variable {variable.get(w('name'), '')}".strip()))
+
+
+def _field_text(instruction: str) -> list[str]:
+    """The typed text in a field code: ``HYPERLINK "mailto:..."`` gives the address; ``PAGEREF _Toc12 \\h`` gives nothing."""
+    words = instruction.split(None, 1)
+    if not words or words[0].upper() not in _FIELDS_WITH_TEXT:
+        return []
+    found = []
+    for match in _FIELD_PART.finditer(words[1] if len(words) > 1 else ""):
+        value = match.group(1) if match.group(1) is not None else match.group(2)
+        if value and value.strip():
+            found.append(value.replace("\\\\", "\\").strip())
+    return found
+
+
 def fix(field_name: str | None) -> str:
     """What to do about personal data in a part of a Word document, by the part a finding names."""
-    if field_name and field_name.startswith(("Property", "Custom property", "Embedded picture")):
+    if field_name and field_name.startswith(
+        ("Property", "Custom property", "Embedded picture", "Template", "Document variable", "Comment people")
+    ):
         return CLEAN_HINT
+    if field_name and field_name.startswith("Linked file"):
+        return "break the link in Word (File, Info, Edit Links to Files, Break Link) and save it again"
+    if field_name and field_name.startswith("Field code"):
+        return "change the field in Word (right-click it, Edit Field, or Alt+F9 to show the codes) and save it again"
     if field_name and field_name.startswith("Tracked"):
         return "accept or reject the tracked changes in Word (Review, Accept, Reject), then save it again"
     if field_name and field_name.startswith("Comment"):
@@ -358,7 +562,7 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
     if unreadable:
         message = unreadable[0].message.replace(f", {HAND_CHECK_HINT}", "")
         raise CleanError(message[0].lower() + message[1:])
-    refused = [p for p in found.problems if p.rule != "attachments/gps"]
+    refused = [p for p in found.problems if p.rule not in ("attachments/gps", "attachments/metadata")]  # what cleaning removes
     if refused:
         reasons = "; ".join(p.message.split(";")[0].split(". In Word")[0] for p in refused)
         raise CleanError(f"{reasons}. A person must decide on these in Word before the copy can be cleaned; then clean it again")
@@ -381,6 +585,17 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
         elif name.lower().startswith("docprops/thumbnail"):
             removed.append("the thumbnail picture")
             continue
+        elif name.lower() == "word/people.xml":
+            removed.append("the list of people who commented on it or changed it")
+            continue
+        elif name.lower() == "word/settings.xml":
+            kept = [
+                (local, what) for local, what in _SETTINGS_REMOVED if re.search(rb"<(?:[\w.-]+:)?" + local.encode() + rb"[\s/>]", content)
+            ]
+            content, fields = _remove_elements(content, kept)
+            removed += fields
+        elif name.lower() == "word/_rels/settings.xml.rels":
+            content = re.sub(rb'<Relationship [^>]*Type="[^"]*/attachedTemplate"[^>]*/>', b"", content)
         elif name.lower().startswith("word/media/") and name.lower().endswith(_PICTURE_SUFFIXES):
             cleaned, what = images.clean(content)
             if what:
@@ -395,6 +610,10 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
         for name, content in parts.items():
             archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
     return out.getvalue(), removed
+
+
+_SETTINGS_REMOVED = (("docVars", "document variables"), ("attachedTemplate", "the template's path"))
+"""What a clean copy leaves out of ``word/settings.xml``: values stored by templates and macros, and the path of the template."""
 
 
 def _empty_core(content: bytes) -> tuple[bytes, list[str]]:
@@ -424,7 +643,7 @@ def _remove_elements(content: bytes, fields: list[tuple[str, str]]) -> tuple[byt
     """
     for local, _ in fields:
         tag = rb"(?:[\w.-]+:)?" + re.escape(local.encode())
-        content = re.sub(rb"<" + tag + rb"(?:\s[^>]*)?>.*?</" + tag + rb"\s*>", b"", content, flags=re.DOTALL)
+        content = re.sub(rb"<" + tag + rb"(?:\s[^>]*)?/>|<" + tag + rb"(?:\s[^>]*)?>.*?</" + tag + rb"\s*>", b"", content, flags=re.DOTALL)
     return content, [name for _, name in fields]
 
 
