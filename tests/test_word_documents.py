@@ -93,8 +93,8 @@ def test_a_word_document_the_check_cannot_read_fails_closed(make: bytes | Callab
 def zip_of(parts: dict[str, bytes]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for name, content in parts.items():
-            archive.writestr(name, content)
+        for name, added in parts.items():
+            archive.writestr(name, added)
     return out.getvalue()
 
 
@@ -284,8 +284,8 @@ def with_parts(data: bytes, parts: dict[str, str | bytes], *, body: str = "") ->
                 if name == "word/document.xml" and body:
                     content = content.replace(b"<w:body>", b"<w:body>" + body.encode(), 1)
                 archive.writestr(name, content)
-        for name, content in parts.items():
-            archive.writestr(name, content)
+        for name, added in parts.items():
+            archive.writestr(name, added)
     return out.getvalue()
 
 
