@@ -493,7 +493,9 @@ def _links(package: Package, rels: str, numbers: dict[str, int], inspection: Ins
         numbers[label] = numbers.get(label, 0) + 1
         field_name = label if label == "Template" else f"{label} {numbers[label]}"
         target = urllib.parse.unquote(relationship.target)
-        inspection.units.append(Unit(target, field=field_name))
+        # An email link is read as the address a reader sees (a team mailbox is accepted as it is in the text).
+        shown = re.sub(r"(?i)^(?:mailto|tel):", "", target).split("?")[0] if re.match(r"(?i)(?:mailto|tel):", target) else target
+        inspection.units.append(Unit(shown, field=field_name))
         if not re.match(r"(?i)(?:https?|mailto|tel|ftp):", target):
             names = dict.fromkeys(n for segment in re.split(r"[\\/]", target) for n in names_in_file_name(segment))
             if names:
