@@ -41,6 +41,14 @@ def test_a_query_finds_the_review(page: Page, site_url: str) -> None:
     assert "Child Ruby: local child safeguarding practice review" in titles
 
 
+def test_a_themes_other_names_find_its_documents_though_their_text_never_uses_them(page: Page, site_url: str) -> None:
+    """``themes.yml`` lists the words people search for: "SUDI" finds what is tagged safer sleep."""
+    index = index_library(load(load_settings(REPO / "mkdocs.yml")), today())
+    tagged = {d.title for d in index.live if "safer-sleep" in d.themes}
+    assert tagged and not any("sudi" in d.source.text.lower() for d in index.live)
+    assert set(search(page, site_url, "?q=SUDI")) == tagged
+
+
 def test_typing_in_the_box_searches_and_updates_the_address(page: Page, site_url: str) -> None:
     page.goto(f"{site_url}/search/")
     page.wait_for_selector("form[data-ll-ready]")

@@ -103,8 +103,8 @@ def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
     if document.report:
         if document.report_available(index.on):
             link = addresses.relative(uri, addresses.attachment_uri(document.report))
-            kind = "Word document" if document.report.lower().endswith(".docx") else "PDF"
-            rows.append(("Full report", f"[Read the full report ({kind})]({link})"))
+            file_kind = "Word document" if document.report.lower().endswith(".docx") else "PDF"
+            rows.append(("Full report", f"[Read the full report ({file_kind})]({link})"))
         elif document.available_until:
             rows.append(("Full report", f"Withdrawn from this site after {format_date(document.available_until)}"))
     if document.national_repository:
@@ -119,7 +119,8 @@ def metadata_panel(index: LibraryIndex, document: Document, uri: str) -> str:
         f'<p class="ll-facts" markdown="span">{" · ".join(facts)}</p>\n\n'
         f'<details class="ll-more ll-disclosure" markdown>\n<summary>More about this {kind} <span class="ll-more-what">({inside})</span></summary>\n\n'
         f"{body}\n\n</details>\n\n"
-        f"{hidden}\n\n</div>\n"
+        f"{hidden}\n\n</div>\n\n"
+        f"{search_page.theme_words(v, document.themes)}\n"
     )
 
 

@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import json
 import posixpath
+from collections.abc import Sequence
 
 from .. import addresses
 from ..text import escape_html, front_matter
+from ..vocabulary import Vocabulary
 from .library_index import LibraryIndex
 
 SCRIPT = "search.js"
@@ -37,6 +39,30 @@ def hidden_facts(*, year: int, date: str, summary: str, kind: str) -> str:
         f'<span hidden data-pagefind-meta="kind:{kind}"></span>'
         f'<span hidden data-pagefind-meta="summary[data-summary]" data-summary="{escape_html(summary)}"></span>'
     )
+
+
+THEME_WORDS_WEIGHT = 0.5
+"""How much a theme's name found by a search counts, beside the document's own words (Pagefind's default is 1)."""
+
+
+def theme_words(vocabulary: Vocabulary, themes: Sequence[str]) -> str:
+    """The names of a document's themes and their aliases, as words the search finds, not shown on the page.
+
+    ``themes.yml`` gives each theme the other words people search for ("NAI",
+    "county lines", "CSE"). A review tagged with a theme may never use those
+    words, so a practitioner searching for them would miss it; the details
+    panel, where the themes are shown, is kept out of the search text (its
+    labels would otherwise be every result's excerpt). So the words go here,
+    hidden from readers and from screen readers, and counting for less than
+    the document's own words.
+    """
+    names = []
+    for slug in themes:
+        term = vocabulary.themes[slug]
+        names.append(f"{term.label} ({', '.join(term.aliases)})" if term.aliases else term.label)
+    if not names:
+        return ""
+    return f'<p hidden data-pagefind-weight="{THEME_WORDS_WEIGHT}">Themes: {escape_html("; ".join(names))}.</p>'
 
 
 FILTER_RULE = (
