@@ -22,8 +22,10 @@ from tools.make_word_documents import PLANTED, WordDocument, example_review_docu
 
 from learning_library import authoring
 from learning_library.frontmatter import split
+from learning_library.importing import details
+from learning_library.vocabulary import load_vocabulary
 
-from .conftest import Invoke, copy_example, mkdocs_build
+from .conftest import REPO, Invoke, copy_example, mkdocs_build
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -138,6 +140,38 @@ def imported(root: Path, name: str = "2024-child-ruby-local-child-safeguarding-p
     text = (root / f"reviews/{name}.md").read_text()
     _, front, body = text.split("---\n", 2)
     return yaml.safe_load(front), body
+
+
+OWNERS = [
+    ("The Partnership should seek assurance that the neglect strategy is used.", "Partnership"),
+    ("That the ICB must review the pathway for babies.", "ICB"),
+    ("Health partners to ask about every adult in the household.", "Health partners"),
+    ("Children's social care must review its thresholds.", "Children's social care"),
+    ("All agencies should use the escalation policy.", "All agencies"),
+    ("Practitioners should ask about fathers.", ""),  # a role, not a body that can own a recommendation
+    ("It is important that schools record absence.", ""),
+    ("Review the neglect toolkit to include fathers.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "owner"), OWNERS)
+def test_a_recommendations_owner_is_the_body_it_asks_to_act(text: str, owner: str) -> None:
+    assert details.owner(text, load_vocabulary(REPO / "themes.yml")) == owner
+
+
+def test_imported_recommendations_carry_the_owner_their_words_name(tmp_path: Path, invoke: Invoke) -> None:
+    root = copy_example(tmp_path)
+    doc = WordDocument()
+    doc.title("Child Q: rapid review")
+    doc.heading(1, "Summary")
+    doc.paragraph("Child Q was four. The review looks at neglect.")
+    doc.heading(1, "Recommendations")
+    doc.numbered([text for text, _ in OWNERS[:2]] + [OWNERS[5][0]])
+    (root / "q.docx").write_bytes(doc.build())
+    result = invoke(root, "import", "q.docx", "--published", "2026-03-01", "--type", "lcspr")
+    assert result.exit_code in (0, 1), result.stderr
+    meta, _ = imported(root, "2026-child-q-rapid-review")
+    assert [r.get("owner") for r in meta["recommendations"]] == ["Partnership", "ICB", None]
 
 
 def test_the_example_reports_word_version_becomes_a_draft_with_its_details(tmp_path: Path, invoke: Invoke) -> None:

@@ -91,7 +91,8 @@ class Found:
     body: str = ""
     summary: str = ""
     model: str = ""
-    recommendations: Sequence[str] = ()
+    recommendations: Sequence[tuple[str, str]] = ()
+    """Each recommendation's text and its owner ("" where none was found)."""
     pseudonyms: Sequence[str] = ()
     response_in_text: bool = False
     """The text has the partnership's response as a section of its own, so the front matter needs no ``response``."""
@@ -101,7 +102,7 @@ def render(kind: str, *, title: str, published: dt.date, themes: tuple[str, ...]
     """The new document's text, from the kind's template, with what import found in place of placeholders."""
     found = found or Found()
     template = _environment().get_template(KINDS[kind].template)
-    recommendations = [{"id": f"R{n}", "text": text} for n, text in enumerate(found.recommendations, 1)]
+    recommendations = [{"id": f"R{n}", "text": text, "owner": owner} for n, (text, owner) in enumerate(found.recommendations, 1)]
     return template.render(
         title=title,
         published=published.isoformat(),

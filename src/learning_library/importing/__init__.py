@@ -117,10 +117,11 @@ def import_word(
     review = authoring.KINDS[kind].review
     chosen_themes = authoring.check_themes(vocabulary, themes or details.themes(f"{chosen_title}\n{text}", vocabulary))
     recommendations = details.recommendations(found, Node("p", children=[Node("", text=RECOMMENDATIONS_MOVED)])) if review else []
+    owned = [(text, details.owner(text, vocabulary)) for text in recommendations]
     found_details = authoring.Found(
         summary=details.summary(found),
         model=details.model(text) if review else "",
-        recommendations=recommendations,
+        recommendations=owned,
         pseudonyms=details.pseudonyms(text),
         response_in_text=details.has_response(found),
     )

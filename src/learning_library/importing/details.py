@@ -156,6 +156,41 @@ def recommendations(found: list[Block], replacement: Node) -> list[str]:
     return []
 
 
+_OWNER = re.compile(
+    r"^(?:that\s+|it\s+is\s+recommended\s+that\s+|we\s+recommend\s+that\s+)?"
+    r"(?P<who>[^,;:.]{2,80}?)\s+(?:should|must|to|will|are\s+to|is\s+to|needs?\s+to|ought\s+to)\s",
+    re.IGNORECASE,
+)
+"""A recommendation's subject, the words before "should", "must" or "to": "The Partnership should...", "That health partners must..."."""
+OWNER_WORDS = frozenset(
+    """partnership partnerships lscp scp lscb board boards icb icbs trust trusts nhs police constabulary council councils
+    authority authorities agency agencies partner partners service services department school schools college colleges
+    hospital hospitals probation housing health education nursery nurseries panel government ofsted cqc
+    commissioners""".split()  # noqa: SIM905 (a paragraph of words reads better than quoted ones)
+)
+"""Words that make a recommendation's subject a body that can own it, beside the agencies of ``themes.yml``."""
+
+
+def owner(text: str, vocabulary: Vocabulary) -> str:
+    """Who a recommendation asks to act, from its first words, or "" (then the author fills it in).
+
+    "The Partnership should seek assurance..." gives "Partnership"; "Health
+    partners to ask..." gives "Health partners". Only a subject naming a body
+    counts (an agency of ``themes.yml`` or a word like "partnership", "trust",
+    "police"), so "Practitioners should..." or "It is important that..." give nothing.
+    """
+    match = _OWNER.match(text.strip())
+    if match is None:
+        return ""
+    who = " ".join(match.group("who").split())
+    who = re.sub(r"^(?:the|all\s+the)\s+", lambda m: "All " if m.group(0).lower().startswith("all") else "", who, flags=re.IGNORECASE)
+    words = {w.lower() for w in re.findall(r"[\w'’]+", who)}
+    agencies = {a.label.lower() for a in vocabulary.agencies.values()}
+    if len(who.split()) > 8 or not (words & OWNER_WORDS or who.lower() in agencies or any(a in who.lower() for a in agencies)):
+        return ""
+    return who[0].upper() + who[1:]
+
+
 def has_response(found: Sequence[Block]) -> bool:
     """Whether the text has the partnership's response as a section of its own."""
     return any(True for _ in sections(found, _SECTION_RESPONSE))
