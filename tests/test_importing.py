@@ -26,6 +26,7 @@ from learning_library.importing import details
 from learning_library.vocabulary import load_vocabulary
 
 from .conftest import REPO, Invoke, copy_example, mkdocs_build
+from .test_word_documents import drawing_text, with_parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -172,6 +173,25 @@ def test_imported_recommendations_carry_the_owner_their_words_name(tmp_path: Pat
     assert result.exit_code in (0, 1), result.stderr
     meta, _ = imported(root, "2026-child-q-rapid-review")
     assert [r.get("owner") for r in meta["recommendations"]] == ["Partnership", "ICB", None]
+
+
+def test_the_import_says_which_smartart_and_charts_the_draft_leaves_out(tmp_path: Path, invoke: Invoke) -> None:
+    """A family tree drawn as SmartArt is not text the conversion brings across: the author is told, not left to notice."""
+    root = copy_example(tmp_path)
+    doc = WordDocument()
+    doc.title("Child Q: rapid review")
+    doc.paragraph("Child Q was four.")
+    chart = drawing_text("x:chartSpace", "Contacts by month")
+    parts = {
+        "word/diagrams/data1.xml": drawing_text("x:dataModel", "Mother"),
+        "word/charts/chart1.xml": chart,
+        "word/charts/chart2.xml": chart,
+    }
+    (root / "q.docx").write_bytes(with_parts(doc.build(), parts))
+    result = invoke(root, "import", "q.docx", "--published", "2026-03-01", "--type", "lcspr")
+    assert result.exit_code in (0, 1), result.stderr
+    assert "Note: The document has 1 SmartArt diagram, which the draft does not include" in result.stdout
+    assert "Note: The document has 2 charts, which the draft does not include" in result.stdout
 
 
 def test_the_example_reports_word_version_becomes_a_draft_with_its_details(tmp_path: Path, invoke: Invoke) -> None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -274,7 +274,7 @@ _DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RELATIONSHIP_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 
 
-def with_parts(data: bytes, parts: dict[str, str | bytes], *, body: str = "") -> bytes:
+def with_parts(data: bytes, parts: Mapping[str, str | bytes], *, body: str = "") -> bytes:
     """The document with parts added or replaced, and ``body`` (WordprocessingML paragraphs) put before its own text."""
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as archive:

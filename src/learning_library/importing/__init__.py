@@ -17,7 +17,8 @@ sentence said, or what a comment asked, is for a person to settle in Word.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,7 +166,29 @@ def import_word(
             f"{display_path(exc.filename or target)} cannot be written ({exc.strerror}); check the folder is writable"
         ) from None
     notes += [f"{n[0].upper()}{n[1:]}" for n in conversion.notes]
+    notes += _not_brought_across(package.names)
     return Imported(created, written, notes)
+
+
+_DRAWN = (
+    (re.compile(r"word/diagrams/data\d*\.xml"), "SmartArt diagram"),
+    (re.compile(r"word/charts/chart(?:ex)?\d*\.xml"), "chart"),
+)
+"""What Word draws from data of its own, which the conversion does not bring across, by its part's name."""
+
+
+def _not_brought_across(names: Sequence[str]) -> list[str]:
+    """A note for the SmartArt diagrams and charts the draft leaves out: a family tree is often one, and must not be lost unseen."""
+    notes = []
+    for pattern, what in _DRAWN:
+        count = sum(1 for name in names if pattern.fullmatch(name.lower()))
+        if count:
+            noun = what if count == 1 else f"{what}s"
+            notes.append(
+                f"The document has {count} {noun}, which the draft does not include: in Word, right-click each, Save as Picture "
+                "(PNG), put it in the files/ folder, and add it where it belongs with ![what it shows](files/NAME.png)"
+            )
+    return notes
 
 
 def _picture_paths(target: Path, slug: str, extensions: list[str]) -> list[Path]:
