@@ -432,3 +432,17 @@ def test_a_name_in_smartart_blocks_the_review(make_library: Callable[..., Path],
     code, result = check_json(library_with_report(make_library, data))
     found = [(f["field"], f["text"]) for f in result["findings"] if f["rule"] == "anonymisation/PERSON"]
     assert code == 1 and ("SmartArt 1", NAME) in found
+
+
+def test_the_people_word_lists_are_read_with_their_accounts_and_cleaned(tmp_path: Path, invoke: Invoke) -> None:
+    w15 = "http://schemas.microsoft.com/office/word/2012/wordml"
+    people = (
+        f'<w15:people xmlns:w15="{w15}"><w15:person w15:author="{NAME}">'
+        '<w15:presenceInfo w15:providerId="AD" w15:userId="S::kerry.clarke@example.org::4f2c"/></w15:person></w15:people>'
+    )
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_parts(plain_document("Text.").build(), {"word/people.xml": people}))
+    found = {u.field: (u.text, u.person) for u in docx.inspect(path.read_bytes()).units}
+    assert found["Comment people"] == (NAME, True) and found["Comment people, accounts"] == ("S::kerry.clarke@example.org::4f2c", False)
+    assert invoke(tmp_path, "clean-metadata", "--in-place", "report.docx").exit_code == 0
+    assert [u.field for u in docx.inspect(path.read_bytes()).units] == ["Text"]
