@@ -5,6 +5,7 @@ Every PDF and image here is made by the test, with invented names and a made-up 
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -359,3 +360,59 @@ def test_unchanged_attachments_are_not_read_again(
     assert again[0] == code == 1 and again[1]["findings"] == data["findings"]
     # Only text that is reported is kept in the cache, not the pages that had nothing in them.
     assert b"nothing to report" not in (root / ".cache/learning-library/attachments.json").read_bytes()
+
+
+# --- what a PDF keeps beside its pages' text ------------------------------------------------------
+
+
+def pdf_with_links_bookmarks_and_a_form(name: str) -> bytes:
+    """A one-page PDF with a link, a bookmark and a filled-in form field, each holding ``name`` (or an address for it)."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.annotations import Link
+    from pypdf.generic import ArrayObject, DictionaryObject, FloatObject, NameObject, NumberObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(text_pdf(["Child B: full report. The review looks at neglect."]))))
+    writer.add_annotation(0, Link(rect=(72, 700, 200, 720), url="mailto:jordan.pemberton-smyth@example.org"))
+    writer.add_outline_item(title=f"Interview with {name}", page_number=0)
+    widget = DictionaryObject(
+        {
+            NameObject("/Type"): NameObject("/Annot"),
+            NameObject("/Subtype"): NameObject("/Widget"),
+            NameObject("/FT"): NameObject("/Tx"),
+            NameObject("/T"): TextStringObject("ReferredBy"),
+            NameObject("/V"): TextStringObject(name),
+            NameObject("/Rect"): ArrayObject([FloatObject(72), FloatObject(600), FloatObject(300), FloatObject(620)]),
+            NameObject("/F"): NumberObject(4),
+        }
+    )
+    reference = writer._add_object(widget)
+    annotations: Any = writer.pages[0][NameObject("/Annots")]
+    annotations.append(reference)
+    writer.root_object[NameObject("/AcroForm")] = DictionaryObject({NameObject("/Fields"): ArrayObject([reference])})
+    out = io.BytesIO()
+    writer.write(out)
+    data: bytes = out.getvalue()
+    return data
+
+
+def test_a_pdfs_links_bookmarks_and_form_fields_are_read_as_their_own_parts() -> None:
+    found = pdf.inspect(pdf_with_links_bookmarks_and_a_form(PLANTED))
+    by_field = {u.field: (u.text, u.page) for u in found.units}
+    assert by_field["Link address"] == ("jordan.pemberton-smyth@example.org", 1)
+    assert by_field["Bookmarks"] == (f"Interview with {PLANTED}", None)
+    assert by_field["Form field ReferredBy"] == (PLANTED, None)
+    assert "comment author" not in by_field  # a form field's name is not a person who commented
+    assert found.problems == []
+
+
+@pytest.mark.model
+def test_a_name_in_a_pdfs_form_or_bookmarks_blocks_the_review(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    root = make_library({"reviews/2023-child-b.md": review_with(report="reviews/files/2023-child-b-report.pdf")})
+    attach(root, "reviews/files/2023-child-b-report.pdf", pdf_with_links_bookmarks_and_a_form(PLANTED))
+    code, data = check_json(root)
+    found = {(f["rule"], f.get("field")) for f in data["findings"]}
+    assert code == 1
+    assert {("anonymisation/PERSON", "Bookmarks"), ("anonymisation/PERSON", "Form field ReferredBy")} <= found
+    assert ("anonymisation/EMAIL_ADDRESS", "Link address") in found
+    form = next(f for f in data["findings"] if f.get("field") == "Form field ReferredBy")
+    assert "printing it to a PDF flattens it" in form["message"]

@@ -1,4 +1,4 @@
-"""PDFs: their text page by page, comments, document properties and XMP metadata; and a copy without the metadata.
+"""PDFs: their text page by page, comments, links, bookmarks, form fields, properties and XMP metadata; and a copy without the metadata.
 
 The text is what a reader's PDF viewer extracts, so text hidden under a
 black "redaction" box, which is still in the file, is read and checked too.
@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
+import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
@@ -22,6 +23,7 @@ from .xmp import read as read_xmp
 
 _TEXT_PROPERTIES = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer")
 _NOT_TEXT = frozenset({"/CreationDate", "/ModDate", "/Trapped"})
+_FORM_FIX = "clear the field in the original, or make the PDF again without the form (printing it to a PDF flattens it)"
 
 
 @contextlib.contextmanager
@@ -116,6 +118,8 @@ def _inspect(data: bytes) -> Inspection:
         _comments(page, number, inspection)
         if "/Metadata" in page:
             read_xmp(page["/Metadata"].get_object().get_data(), inspection, page=number)
+    _bookmarks(reader, inspection)
+    _form(reader, inspection)
     if reader.pages and not pages_with_text:
         inspection.problems.append(
             Problem(
@@ -151,7 +155,7 @@ def _properties(reader: Any, inspection: Inspection) -> None:
 
 
 def _comments(page: Any, number: int, inspection: Inspection) -> None:
-    """Comments and notes on a page: their text and the name of who wrote them."""
+    """A page's annotations: comments and notes with who wrote them, and where its links go."""
     annotations = page.get("/Annots")
     if annotations is None:
         return
@@ -159,10 +163,75 @@ def _comments(page: Any, number: int, inspection: Inspection) -> None:
         annotation = annotation.get_object()
         if not hasattr(annotation, "get"):
             continue
+        subtype = annotation.get("/Subtype")
+        if subtype == "/Link":
+            action = annotation.get("/A")
+            action = action.get_object() if hasattr(action, "get_object") else action
+            target = action.get("/URI") if hasattr(action, "get") else None
+            if isinstance(target, str) and target.strip():
+                # An email link is read as the address a reader sees (a team mailbox is accepted as it is in the text).
+                shown = (
+                    re.sub(r"(?i)^(?:mailto|tel):", "", target.strip()).split("?")[0]
+                    if re.match(r"(?i)(?:mailto|tel):", target)
+                    else target
+                )
+                inspection.units.append(Unit(shown.strip(), page=number, field="Link address"))
+            continue
+        if subtype == "/Widget":
+            continue  # a form field's box: its value is read with the form (_form)
         for key, field, person in (("/Contents", "comment", False), ("/T", "comment author", True)):
             value = annotation.get(key)
             if isinstance(value, str) and value.strip():
                 inspection.units.append(Unit(value.strip(), page=number, field=field, person=person))
+
+
+def _bookmarks(reader: Any, inspection: Inspection) -> None:
+    """The bookmarks (outline) a viewer lists beside the pages: a heading's words, or anything the author typed."""
+    titles: list[str] = []
+
+    def walk(items: Any) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            elif isinstance(getattr(item, "title", None), str) and item.title.strip():
+                titles.append(" ".join(item.title.split()))
+
+    with contextlib.suppress(Exception):  # an outline pypdf cannot follow holds nothing it could read either
+        walk(reader.outline)
+    if titles:
+        inspection.units.append(Unit("\n".join(titles), field="Bookmarks"))
+
+
+def _form(reader: Any, inspection: Inspection) -> None:
+    """The values typed into a form's fields, which a viewer shows in boxes over the page but which are not the page's text."""
+    try:
+        fields = reader.get_fields() or {}
+    except Exception:  # a form pypdf cannot read: its values cannot be checked
+        inspection.problems.append(
+            Problem(
+                "attachments/unreadable", f"The PDF's form cannot be read, so its fields cannot be checked; {_FORM_FIX}, {HAND_CHECK_HINT}"
+            )
+        )
+        return
+    for name, field in fields.items():
+        value: Any = field.get("/V") if hasattr(field, "get") else None
+        value = value.get_object() if hasattr(value, "get_object") else value
+        if isinstance(value, str) and value.strip() and not value.startswith("/"):
+            inspection.units.append(Unit(value.strip(), field=f"Form field {name}"))
+
+
+def fix(unit: Unit) -> str:
+    """What to do about personal data in a part of a PDF, by the part a finding names."""
+    field = unit.field or ""
+    if field == "Link address":
+        return "change the link in the original document, then make the PDF again"
+    if field == "Bookmarks":
+        return "change the heading or bookmark in the original document, then make the PDF again"
+    if field.startswith("Form field"):
+        return _FORM_FIX
+    if unit.page is not None:
+        return "change or delete the comment in the original document, then make the PDF again"
+    return CLEAN_HINT
 
 
 def _has_images(page: Any) -> bool:
@@ -223,4 +292,4 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
     return out.getvalue(), removed
 
 
-__all__ = ["CLEAN_HINT", "clean", "inspect"]
+__all__ = ["CLEAN_HINT", "clean", "fix", "inspect"]

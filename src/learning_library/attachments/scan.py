@@ -320,6 +320,6 @@ def _personal_data(display: str, unit: Unit, entity: str, start: int, end: int, 
 def _fix(unit: Unit, display: str) -> str:
     if display.lower().endswith(".docx"):
         return docx.fix(unit.field).replace("{file}", display)
-    if unit.page is not None:
-        return "change or delete the comment in the original document, then make the PDF again"
+    if display.lower().endswith(".pdf"):
+        return pdf.fix(unit).replace("{file}", display)
     return CLEAN_HINT.replace("{file}", display)
