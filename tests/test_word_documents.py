@@ -446,3 +446,63 @@ def test_the_people_word_lists_are_read_with_their_accounts_and_cleaned(tmp_path
     assert found["Comment people"] == (NAME, True) and found["Comment people, accounts"] == ("S::kerry.clarke@example.org::4f2c", False)
     assert invoke(tmp_path, "clean-metadata", "--in-place", "report.docx").exit_code == 0
     assert [u.field for u in docx.inspect(path.read_bytes()).units] == ["Text"]
+
+
+SHAREPOINT_COLUMNS = (
+    '<p:properties xmlns:p="http://schemas.microsoft.com/office/2006/metadata/properties" '
+    'xmlns:pc="http://schemas.microsoft.com/office/infopath/2007/PartnerControls"><documentManagement>'
+    '<_dlc_DocId xmlns="urn:list">KVSCP-1803941572-2417</_dlc_DocId>'
+    '<_dlc_DocIdUrl xmlns="urn:list"><Url>https://kestrel-vale.example/sites/lscp/DocIdRedir.aspx?ID=KVSCP-1803941572-2417</Url>'
+    "<Description>KVSCP-1803941572-2417</Description></_dlc_DocIdUrl>"
+    '<lcf76f155ced4ddcb4097134ff3c332f xmlns="urn:list"><Terms xmlns="http://schemas.microsoft.com/office/infopath/2007/PartnerControls">'
+    "</Terms></lcf76f155ced4ddcb4097134ff3c332f>{columns}</documentManagement></p:properties>"
+)
+
+
+def test_sharepoints_own_columns_are_not_read_but_what_people_typed_is() -> None:
+    """Every report downloaded from a SharePoint library carries its document id, which reads as a case number."""
+    columns = (
+        f'<DocumentOwner xmlns="urn:list"><UserInfo><pc:DisplayName>{NAME}</pc:DisplayName><pc:AccountId>12</pc:AccountId>'
+        '</UserInfo></DocumentOwner><Notes xmlns="urn:list">Agreed at the panel in March.</Notes>'
+    )
+    found = {
+        u.field: (u.text, u.person)
+        for u in docx.inspect(
+            with_parts(plain_document("Text.").build(), {"customXml/item1.xml": SHAREPOINT_COLUMNS.format(columns=columns)})
+        ).units
+    }
+    assert found["Custom XML 1"] == ("Agreed at the panel in March.", False)
+    assert found["Custom XML 1, people"] == (NAME, True)
+
+
+@pytest.mark.model
+def test_a_report_from_a_sharepoint_library_checks_clean(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    data = with_parts(plain_document("Child B was four.").build(), {"customXml/item1.xml": SHAREPOINT_COLUMNS.format(columns="")})
+    code, result = check_json(library_with_report(make_library, data))
+    assert code == 0, result["findings"]
+
+
+def test_clean_metadata_removes_the_data_stored_with_the_document(tmp_path: Path, invoke: Invoke) -> None:
+    original = plain_document("Text.").build()
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    stored = f'<Relationship Id="rId90" Type="{_RELATIONSHIP_TYPES}/customXml" Target="../customXml/item1.xml"/>'
+    path = tmp_path / "report.docx"
+    columns = f'<Notes xmlns="urn:list">Sent to {NAME}.</Notes>'
+    path.write_bytes(
+        with_parts(
+            original,
+            {
+                "customXml/item1.xml": SHAREPOINT_COLUMNS.format(columns=columns),
+                "customXml/itemProps1.xml": "<ds:datastoreItem xmlns:ds='urn:ds'/>",
+                "word/_rels/document.xml.rels": rels.replace("</Relationships>", stored + "</Relationships>"),
+            },
+        )
+    )
+    result = invoke(tmp_path, "clean-metadata", "--in-place", "report.docx")
+    assert result.exit_code == 0, result.stderr
+    assert "data stored with the document (customXml/item1.xml)" in result.stdout
+    assert [u.field for u in docx.inspect(path.read_bytes()).units] == ["Text"]
+    with zipfile.ZipFile(path) as archive:
+        assert not [n for n in archive.namelist() if n.startswith("customXml/")]
+        assert b"customXml" not in archive.read("word/_rels/document.xml.rels")

@@ -435,7 +435,12 @@ def _other_parts(package: Package, read: set[str], inspection: Inspection) -> No
         if unreadable is None and lowered.endswith(".xml"):
             root = package.xml(name)
             lines = texts.setdefault(_label(name), [])
-            lines += [line for line in _xml_text(root) if line not in lines] if root is not None else []
+            if root is not None and root.tag == _SHAREPOINT:
+                found, people = _sharepoint(root)
+                lines += found
+                _unit(inspection, f"{_label(name)}, people", people, person=True)
+            elif root is not None:
+                lines += [line for line in dict.fromkeys(_xml_text(root)) if line not in lines]
             continue
         what = unreadable or f"Part {name}"
         inspection.problems.append(
@@ -476,6 +481,33 @@ def _xml_text(root: ET.Element) -> list[str]:
     if not structured:
         lines = [" ".join(piece.split()) for piece in root.itertext()]
     return [line for line in lines if line]
+
+
+_SHAREPOINT = "{http://schemas.microsoft.com/office/2006/metadata/properties}properties"
+"""The root of the custom XML part in which SharePoint keeps a document library's columns for the document."""
+_SHAREPOINT_SYSTEM = re.compile(r"_.*|TaxCatchAll.*|MediaService.*|[0-9a-f]{32}|TaxKeywordTaxHTField|AccountId|AccountType")
+"""SharePoint's own columns and values, by an element's name: the id it gives every document (``_dlc_DocId``)
+and the link to it, its taxonomy's ids, its picture analysis, a person's account number. They are no one's
+words, and a document id reads as a case number to the check, so reading them would stop every report
+downloaded from a SharePoint library."""
+_PARTNER_CONTROLS = "{http://schemas.microsoft.com/office/infopath/2007/PartnerControls}"
+
+
+def _sharepoint(root: ET.Element) -> tuple[list[str], list[str]]:
+    """A SharePoint document's columns: the text people typed into them, and the people named in them (an owner, an author)."""
+    lines: list[str] = []
+    people: list[str] = []
+
+    def walk(element: ET.Element, system: bool) -> None:
+        system = system or bool(_SHAREPOINT_SYSTEM.fullmatch(element.tag.rsplit("}", 1)[-1]))
+        text = " ".join((element.text or "").split())
+        if text and not system:
+            (people if element.tag == f"{_PARTNER_CONTROLS}DisplayName" else lines).append(text)
+        for child in element:
+            walk(child, system)
+
+    walk(root, False)
+    return lines, people
 
 
 def _links(package: Package, rels: str, numbers: dict[str, int], inspection: Inspection) -> None:
@@ -527,7 +559,7 @@ def _field_text(instruction: str) -> list[str]:
 def fix(field_name: str | None) -> str:
     """What to do about personal data in a part of a Word document, by the part a finding names."""
     if field_name and field_name.startswith(
-        ("Property", "Custom property", "Embedded picture", "Template", "Document variable", "Comment people")
+        ("Property", "Custom property", "Custom XML", "Embedded picture", "Template", "Document variable", "Comment people")
     ):
         return CLEAN_HINT
     if field_name and field_name.startswith("Linked file"):
@@ -586,6 +618,10 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
             continue
         elif name.lower().startswith("docprops/thumbnail"):
             removed.append("the thumbnail picture")
+            continue
+        elif name.lower().startswith("customxml/"):
+            if name.lower().endswith(".xml") and "/_rels/" not in name.lower() and "itemprops" not in name.lower():
+                removed.append(f"data stored with the document ({name})")
             continue
         elif name.lower() == "word/people.xml":
             removed.append("the list of people who commented on it or changed it")
@@ -654,7 +690,7 @@ def _drop_references(parts: dict[str, bytes], dropped: set[str]) -> dict[str, by
     if not dropped:
         return parts
     names = "|".join(re.escape(n) for n in dropped)
-    relationship = re.compile(rb'<Relationship [^>]*Target="/?(?:' + names.encode() + rb')"[^>]*/>')
+    relationship = re.compile(rb'<Relationship [^>]*Target="(?:/|(?:\.\./)+)?(?:' + names.encode() + rb')"[^>]*/>')
     override = re.compile(rb'<Override [^>]*PartName="/(?:' + names.encode() + rb')"[^>]*/>')
     for name in list(parts):
         if name.endswith(".rels"):
