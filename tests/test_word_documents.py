@@ -269,6 +269,8 @@ def test_a_word_report_is_published_with_the_review(make_library: Callable[..., 
 # --- every other part of the package -----------------------------------------------------------
 
 NAME = "Kerry Clarke"  # invented
+ENCODED = "H4sIAAAAAAAEAKtWckksSQxILCpxzi/NK1GyMjaysDAwtzAzN7E0MDQ3NTNW0lEKTi0uzszPAykwqgUAQ5yZUCwAAAA="
+"""What an add-in keeps in a document variable (made up here): encoded data, not anyone's words."""
 _MAIN = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _DRAWING = "http://schemas.openxmlformats.org/drawingml/2006/main"
 _RELATIONSHIP_TYPES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -355,7 +357,8 @@ def test_field_codes_give_their_typed_text_and_nothing_of_a_table_of_contents() 
 def test_link_addresses_a_templates_path_and_document_variables_are_read_and_cleaned(tmp_path: Path, invoke: Invoke) -> None:
     settings = (
         f'<w:settings xmlns:w="{_MAIN}" xmlns:r="{_RELATIONSHIP_TYPES}"><w:attachedTemplate r:id="rId1"/>'
-        f'<w:docVars><w:docVar w:name="Client" w:val="{NAME}"/></w:docVars><w:zoom w:percent="100"/></w:settings>'
+        f'<w:docVars><w:docVar w:name="Client" w:val="{NAME}"/><w:docVar w:name="__Grammarly_42___1" w:val="{ENCODED}"/></w:docVars>'
+        '<w:zoom w:percent="100"/></w:settings>'
     )
     template = "file:///C:\\Users\\kerry.clarke\\AppData\\Roaming\\Microsoft\\Templates\\Report.dotx"
     original = plain_document("Text.").build()
@@ -374,7 +377,7 @@ def test_link_addresses_a_templates_path_and_document_variables_are_read_and_cle
     by_field = {u.field: (u.text, u.person) for u in found.units}
     assert by_field["Link address 1"] == ("https://www.facebook.com/kerry.clarke.5", False)
     assert by_field["Template"][0] == template and by_field["Template, a name in the path"] == (NAME, True)
-    assert by_field["Document variable Client"] == (NAME, False)
+    assert by_field["Document variable Client"] == (NAME, False) and "Document variable __Grammarly_42___1" not in by_field
 
     path = tmp_path / "report.docx"
     path.write_bytes(data)

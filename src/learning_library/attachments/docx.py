@@ -115,6 +115,8 @@ _FIELD_PART = re.compile(r'\\\S+(?:\s+(?:"[^"]*"|[^\s\\"]+))?|"([^"]*)"|([^\s"]+
 """A field code's pieces after its name: a switch with its argument (skipped), a quoted argument, or a bare one."""
 _LINK_LABELS = {"hyperlink": "Link address", "attachedTemplate": "Template"}
 """External relationships by their type: what Word calls them; any other (a linked picture or file) is a linked file."""
+_ENCODED = re.compile(r"[A-Za-z0-9+/=_-]{40,}")
+"""Encoded data (base64 and the like), as add-ins store it in document variables."""
 _UNREADABLE_PARTS = {"word/activex/": "ActiveX control", "word/ink/": "Ink (handwriting drawn on the document)"}
 """Parts that are not text, named for the message; they fail closed rather than being read as XML."""
 _EMBEDDED_PARTS = ("word/media/", "word/embeddings/", "word/vbaproject.bin")
@@ -535,11 +537,16 @@ def _links(package: Package, rels: str, numbers: dict[str, int], inspection: Ins
 
 
 def _variables(package: Package, name: str, inspection: Inspection) -> None:
-    """Document variables (``w:docVar``): values a template or macro stored in the document, which Word never shows."""
+    """Document variables (``w:docVar``): values a template or macro stored in the document, which Word never shows.
+
+    Add-ins keep encoded data there too (Grammarly a compressed id, ``H4sIAAAA...``): a long
+    run of letters and digits without a space is no one's words, and read as text its
+    fragments could pass for a postcode, so it is left out; ``clean-metadata`` removes it.
+    """
     root = package.xml(name)
     for variable in root.iter(w("docVar")) if root is not None else ():
         value = (variable.get(w("val")) or "").strip()
-        if value:
+        if value and not _ENCODED.fullmatch(value):
             inspection.units.append(Unit(value, field=f"Document variable {variable.get(w('name'), '')}".strip()))
 
 
