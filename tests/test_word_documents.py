@@ -376,7 +376,7 @@ def test_link_addresses_a_templates_path_and_document_variables_are_read_and_cle
     found = docx.inspect(data)
     by_field = {u.field: (u.text, u.person) for u in found.units}
     assert by_field["Link address 1"] == ("https://www.facebook.com/kerry.clarke.5", False)
-    assert by_field["Template"][0] == template and by_field["Template, a name in the path"] == (NAME, True)
+    assert by_field["Template"][0] == template and by_field["Template, a name in the address"] == (NAME, True)
     assert by_field["Document variable Client"] == (NAME, False) and "Document variable __Grammarly_42___1" not in by_field
 
     path = tmp_path / "report.docx"
@@ -509,3 +509,39 @@ def test_clean_metadata_removes_the_data_stored_with_the_document(tmp_path: Path
     with zipfile.ZipFile(path) as archive:
         assert not [n for n in archive.namelist() if n.startswith("customXml/")]
         assert b"customXml" not in archive.read("word/_rels/document.xml.rels")
+
+
+SERVICE_LINKS = [
+    "https://kestrel-vale.sharepoint.com/:w:/r/sites/LSCP/_layouts/15/Doc.aspx?sourcedoc=%7B4F2C1A3B-9D8E-4C7B-A6F5-1E2D3C4B5A69%7D&file=Child%20B%20report.docx",
+    "https://teams.microsoft.com/l/message/19:4f2c1a3b9d8e4c7ba6f51e2d3c4b5a69@thread.tacv2/1700000000000?tenantId=1b2c3d4e-5f6a-7b8c-9d0e-1f2a3b4c5d6e",
+    "https://www.gov.uk/government/publications/working-together-to-safeguard-children--2",
+]
+
+
+def test_a_links_address_is_read_without_the_ids_services_put_in_it() -> None:
+    from learning_library.attachments.inspection import link_units
+
+    sharepoint, teams, gov = (link_units(link, "Link address 1") for link in SERVICE_LINKS)
+    assert [u.text for u in sharepoint] == [
+        "https://kestrel-vale.sharepoint.com/:w:/r/sites/LSCP/_layouts/15/Doc.aspx?sourcedoc= &file=Child B report.docx"
+    ]
+    assert "thread" not in teams[0].text and "1b2c3d4e" not in teams[0].text and len(teams) == 1
+    assert [u.text for u in gov] == [SERVICE_LINKS[2]]
+    onedrive = link_units(
+        "https://kestrel-vale-my.sharepoint.com/personal/kerry_clarke_kestrel_vale_gov_uk/Documents/draft.docx", "Link address 2"
+    )
+    assert (onedrive[1].text, onedrive[1].field, onedrive[1].person) == (NAME, "Link address 2, a name in the address", True)
+
+
+@pytest.mark.model
+def test_links_to_sharepoint_teams_and_gov_uk_raise_nothing(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    original = plain_document("Child B was four.").build()
+    with zipfile.ZipFile(io.BytesIO(original)) as archive:
+        rels = archive.read("word/_rels/document.xml.rels").decode()
+    links = "".join(
+        f'<Relationship Id="rIdL{n}" Type="{_RELATIONSHIP_TYPES}/hyperlink" Target="{link.replace("&", "&amp;")}" TargetMode="External"/>'
+        for n, link in enumerate(SERVICE_LINKS)
+    )
+    data = with_parts(original, {"word/_rels/document.xml.rels": rels.replace("</Relationships>", links + "</Relationships>")})
+    code, result = check_json(library_with_report(make_library, data))
+    assert code == 0, result["findings"]

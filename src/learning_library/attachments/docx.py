@@ -26,18 +26,16 @@ from __future__ import annotations
 import io
 import posixpath
 import re
-import urllib.parse
 import xml.etree.ElementTree as ET
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from ..anonymisation.names import names_in_file_name
 from ..errors import CleanError
 from ..findings import Severity
 from ..text import noun_for
 from . import images
-from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
+from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit, link_units
 from .wordpackage import Package, PackageError, Relationship, open_package, parse_xml, w
 
 WORD_FIX = "change it in the Word document and save it again"
@@ -525,15 +523,7 @@ def _links(package: Package, rels: str, numbers: dict[str, int], inspection: Ins
             continue
         label = _LINK_LABELS.get(relationship.kind, "Linked file")
         numbers[label] = numbers.get(label, 0) + 1
-        field_name = label if label == "Template" else f"{label} {numbers[label]}"
-        target = urllib.parse.unquote(relationship.target)
-        # An email link is read as the address a reader sees (a team mailbox is accepted as it is in the text).
-        shown = re.sub(r"(?i)^(?:mailto|tel):", "", target).split("?")[0] if re.match(r"(?i)(?:mailto|tel):", target) else target
-        inspection.units.append(Unit(shown, field=field_name))
-        if not re.match(r"(?i)(?:https?|mailto|tel|ftp):", target):
-            names = dict.fromkeys(n for segment in re.split(r"[\\/]", target) for n in names_in_file_name(segment))
-            if names:
-                inspection.units.append(Unit(" ".join(names), field=f"{field_name}, a name in the path", person=True))
+        inspection.units += link_units(relationship.target, label if label == "Template" else f"{label} {numbers[label]}")
 
 
 def _variables(package: Package, name: str, inspection: Inspection) -> None:

@@ -7,6 +7,8 @@ file is never opened again.
 
 from __future__ import annotations
 
+import re
+import urllib.parse
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -73,3 +75,38 @@ class Inspection:
 
     problems: list[Problem] = field(default_factory=list)
     units: list[Unit] = field(default_factory=list)
+
+
+_SCHEME = re.compile(r"(?i)^(?:mailto|tel):")
+_MACHINE_IDS = re.compile(
+    r"\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?"  # a GUID (SharePoint, Teams, tenants)
+    r"|[0-9a-z:]*[0-9a-f]{16,}@thread\.[a-z0-9]+"  # a Teams conversation
+    r"|\b[0-9a-f]{24,}\b",  # a long hexadecimal id (a file's, a message's)
+    re.IGNORECASE,
+)
+"""Ids that services put in addresses: no one's words, and a GUID reads as a case number to the check."""
+_PERSONAL_STORE = re.compile(r"/personal/([^/?#]+)", re.IGNORECASE)
+"""OneDrive for Business: ``https://council-my.sharepoint.com/personal/kerry_clarke_council_gov_uk/...``."""
+
+
+def link_units(target: str, field: str, *, page: int | None = None) -> list[Unit]:
+    """Where a link goes, as the check should read it, and the name of the person whose files it points into.
+
+    An email link is read as the address a reader sees (a team mailbox is then
+    accepted as it is in the text). Ids a service puts in an address are left
+    out. A link into someone's own OneDrive carries their account name, and a
+    path on someone's computer often does too (``C:\\Users\\kerry.clarke\\...``):
+    the folder names are read as a file's name is.
+    """
+    from ..anonymisation.names import names_in_file_name
+
+    target = urllib.parse.unquote(target.strip())
+    if _SCHEME.match(target):
+        return [Unit(_SCHEME.sub("", target).split("?")[0], page=page, field=field)]
+    units = [Unit(" ".join(_MACHINE_IDS.sub(" ", target).split()), page=page, field=field)]
+    web = re.match(r"(?i)(?:https?|ftp)://", target)
+    folders = [m.group(1) for m in _PERSONAL_STORE.finditer(target)] if web else re.split(r"[\\/]", target)
+    names = dict.fromkeys(n for folder in folders for n in names_in_file_name(folder))
+    if names:
+        units.append(Unit(" ".join(names), page=page, field=f"{field}, a name in the address", person=True))
+    return units

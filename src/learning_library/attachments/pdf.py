@@ -11,14 +11,13 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import re
 import warnings
 from collections.abc import Iterator
 from typing import Any
 
 from ..errors import CleanError
 from ..text import noun_for
-from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit
+from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit, link_units
 from .xmp import read as read_xmp
 
 _TEXT_PROPERTIES = ("/Title", "/Author", "/Subject", "/Keywords", "/Creator", "/Producer")
@@ -169,13 +168,7 @@ def _comments(page: Any, number: int, inspection: Inspection) -> None:
             action = action.get_object() if hasattr(action, "get_object") else action
             target = action.get("/URI") if hasattr(action, "get") else None
             if isinstance(target, str) and target.strip():
-                # An email link is read as the address a reader sees (a team mailbox is accepted as it is in the text).
-                shown = (
-                    re.sub(r"(?i)^(?:mailto|tel):", "", target.strip()).split("?")[0]
-                    if re.match(r"(?i)(?:mailto|tel):", target)
-                    else target
-                )
-                inspection.units.append(Unit(shown.strip(), page=number, field="Link address"))
+                inspection.units += link_units(target, "Link address", page=number)
             continue
         if subtype == "/Widget":
             continue  # a form field's box: its value is read with the form (_form)
