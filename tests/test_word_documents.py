@@ -349,8 +349,12 @@ def test_a_charts_titles_and_labels_are_read() -> None:
 def test_field_codes_give_their_typed_text_and_nothing_of_a_table_of_contents() -> None:
     body = field(' HYPERLINK "mailto:kerry.clarke@example.org" ', "email the author") + field(" PAGEREF _Toc12345 \\h ", "3")
     body += field(' AUTHOR "Kerry Clarke" \\* MERGEFORMAT ', "the author") + field(' TOC \\o "1-3" \\h \\z \\u ', "Contents")
+    body += field(
+        ' HYPERLINK "https://kestrel-vale.sharepoint.com/Doc.aspx?sourcedoc=%7B4F2C1A3B-9D8E-4C7B-A6F5-1E2D3C4B5A69%7D" ', "the plan"
+    )
     found = units_of(with_parts(plain_document("Text.").build(), {}, body=body))
-    assert found["Field code"] == f"mailto:kerry.clarke@example.org\n{NAME}"
+    # an email link as a reader sees it, a name typed into a field, and a link without the id SharePoint put in it
+    assert found["Field code"] == f"kerry.clarke@example.org\n{NAME}\nhttps://kestrel-vale.sharepoint.com/Doc.aspx?sourcedoc="
     assert "_Toc12345" not in found["Text"] and "email the author" in found["Text"]
 
 

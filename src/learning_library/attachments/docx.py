@@ -109,6 +109,7 @@ _FIELDS_WITH_TEXT = frozenset(
     }
 )
 """Field codes whose arguments are text someone typed (a link's address, a name, a path), not a bookmark, a style or a format."""
+_FIELDS_WITH_ADDRESSES = frozenset({"HYPERLINK", "INCLUDEPICTURE", "INCLUDETEXT", "LINK"})
 _FIELD_PART = re.compile(r'\\\S+(?:\s+(?:"[^"]*"|[^\s\\"]+))?|"([^"]*)"|([^\s"]+)')
 """A field code's pieces after its name: a switch with its argument (skipped), a quoted argument, or a bare one."""
 _LINK_LABELS = {"hyperlink": "Link address", "attachedTemplate": "Template"}
@@ -549,8 +550,10 @@ def _field_text(instruction: str) -> list[str]:
     for match in _FIELD_PART.finditer(words[1] if len(words) > 1 else ""):
         value = match.group(1) if match.group(1) is not None else match.group(2)
         if value and value.strip():
-            found.append(value.replace("\\\\", "\\").strip())
-    return found
+            value = value.replace("\\\\", "\\").strip()
+            # A link's address is read as a link's is: without the ids services put in it.
+            found.append(link_units(value, "Field code")[0].text if words[0].upper() in _FIELDS_WITH_ADDRESSES else value)
+    return [text for text in found if text]
 
 
 def fix(field_name: str | None) -> str:
