@@ -292,3 +292,17 @@ def test_a_planted_name_stops_the_build(example_copy: Path) -> None:
         assert not (example_copy / "site/index.html").exists()
     finally:
         path.write_text(original)
+
+
+def test_an_author_who_shares_a_towns_name_is_not_a_place_in_a_reference(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    """Brandon is a town in Suffolk and the most cited author of serious case reviews: cited, the name is neither a person nor a place."""
+    body = (
+        "## What happened\n\nThe family moved to Brandon in the spring.\n\n"
+        "## References\n\n"
+        "Brandon, M. and Sidebotham, P. (2020) Complexity and challenge: a triennial analysis of serious case reviews. DfE.\n\n"
+        "As Brandon et al. (2020) found, neglect was present in most reviews.\n"
+    )
+    _, data = check_json(make_library({"reviews/2023-child-b.md": document("Child B", "lcspr", "2023-01-01", "[neglect]", body=body)}))
+    found = [(f["line"], f["entity"], f["text"]) for f in data["findings"] if f["rule"].startswith("anonymisation/")]
+    places = [line for line, entity, text in found if text == "Brandon"]
+    assert places and all(line == 11 for line in places), found  # the town in the text is still a place to look at

@@ -549,3 +549,31 @@ def test_links_to_sharepoint_teams_and_gov_uk_raise_nothing(make_library: Callab
     data = with_parts(original, {"word/_rels/document.xml.rels": rels.replace("</Relationships>", links + "</Relationships>")})
     code, result = check_json(library_with_report(make_library, data))
     assert code == 0, result["findings"]
+
+
+SOURCES = (
+    '<b:Sources xmlns:b="http://schemas.openxmlformats.org/officeDocument/2006/bibliography" '
+    'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/bibliography" SelectedStyle="APA" StyleName="APA">'
+    "<b:Source><b:Tag>Bra20</b:Tag><b:SourceType>Report</b:SourceType><b:Guid>{8C3A1F2E-4B5D-4E6F-9A7B-1C2D3E4F5A6B}</b:Guid>"
+    "<b:Author><b:Author><b:NameList><b:Person><b:Last>Brandon</b:Last><b:First>Marian</b:First></b:Person>"
+    "<b:Person><b:Last>Sidebotham</b:Last><b:First>Peter</b:First></b:Person></b:NameList></b:Author></b:Author>"
+    "<b:Title>Complexity and challenge</b:Title><b:Year>2020</b:Year><b:Publisher>Department for Education</b:Publisher></b:Source>"
+    "<b:Source><b:Tag>Pan21</b:Tag><b:Author><b:Author><b:Corporate>Child Safeguarding Practice Review Panel</b:Corporate>"
+    "</b:Author></b:Author><b:Title>The myth of invisible men</b:Title><b:Year>2021</b:Year></b:Source></b:Sources>"
+)
+"""Word's list of sources (References, Manage Sources), with two real published works cited as any review cites them."""
+
+
+def test_words_list_of_sources_is_read_as_a_reference_list() -> None:
+    found = units_of(with_parts(plain_document("Text.").build(), {"customXml/item1.xml": SOURCES}))
+    assert found["Custom XML 1"] == (
+        "Brandon, M. and Sidebotham, P. (2020) Complexity and challenge. Department for Education.\n"
+        "Child Safeguarding Practice Review Panel (2021) The myth of invisible men."
+    )
+
+
+@pytest.mark.model
+def test_a_report_citing_its_sources_with_word_checks_clean(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    data = with_parts(plain_document("Child B was four.").build(), {"customXml/item1.xml": SOURCES})
+    code, result = check_json(library_with_report(make_library, data))
+    assert code == 0 and result["findings"] == []

@@ -37,7 +37,21 @@ _REFERENCE_ENTRY = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]+,[ \t]+[A-Z]\.(?:[ 
 
 def is_citation(text: str, start: int, end: int) -> bool:
     """Whether the name at ``start:end`` is an author of cited research (the domain's "Brandon et al. 2020")."""
-    if _CITATION_AFTER.match(text[end : end + 60]):
+    return bool(_CITATION_AFTER.match(text[end : end + 60])) or in_reference(text, start, end)
+
+
+_ET_AL = re.compile(r"[ \t]+et[ \t]+al\b")
+
+
+def in_reference(text: str, start: int, end: int) -> bool:
+    """Whether the word at ``start:end`` is part of a reference to published work, whatever it names.
+
+    Before "et al.", inside "(..., 2020)", or in a line of a reference list.
+    Authors' names are also places' ("Brandon" is a town in Suffolk), and a
+    place in a reference (the publisher's city) is public: so a place the
+    model finds here is no more personal data than an author is.
+    """
+    if _ET_AL.match(text[end : end + 10]):
         return True
     opened = text.rfind("(", max(0, start - 80), start)
     if opened != -1 and ")" not in text[opened:start]:

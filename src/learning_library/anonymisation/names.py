@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from . import public
-from .citations import EPONYM_WORDS, is_citation
+from .citations import EPONYM_WORDS, in_reference, is_citation
 from .quick import QuickPattern
 from .wordlists import (
     COMMON_WORDS,
@@ -160,8 +160,8 @@ def clean_person(text: str, start: int, end: int) -> tuple[int, int] | None:
 def clean_place(text: str, start: int, end: int) -> tuple[int, int] | None:
     start, end = _strip(text, start, end)
     phrase = text[start:end]
-    if end - start < 2 or "\n" in phrase or is_safe_phrase(phrase):
-        return None
+    if end - start < 2 or "\n" in phrase or is_safe_phrase(phrase) or in_reference(text, start, end):
+        return None  # "Brandon, M. (2020)": an author, though Brandon is also a town
     if not phrase[0].isupper() or (phrase.isupper() and len(phrase) <= 4):
         return None
     if all(w.lower() in english_words() or w.lower() in ROLE_WORDS for w in re.findall(r"[A-Za-z'’-]+", phrase)):

@@ -35,7 +35,7 @@ from ..errors import CleanError
 from ..findings import Severity
 from ..text import noun_for
 from . import images
-from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit, link_units
+from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit, link_units, without_ids
 from .wordpackage import Package, PackageError, Relationship, open_package, parse_xml, w
 
 WORD_FIX = "change it in the Word document and save it again"
@@ -440,8 +440,11 @@ def _other_parts(package: Package, read: set[str], inspection: Inspection) -> No
                 found, people = _sharepoint(root)
                 lines += found
                 _unit(inspection, f"{_label(name)}, people", people, person=True)
+            elif root is not None and root.tag == f"{_BIBLIOGRAPHY}Sources":
+                lines += _sources(root)
             elif root is not None:
-                lines += [line for line in dict.fromkeys(_xml_text(root)) if line not in lines]
+                # Ids a program keeps (a GUID) are no one's words, and a GUID reads as a case number.
+                lines += [line for line in dict.fromkeys(without_ids(t) for t in _xml_text(root)) if line and line not in lines]
             continue
         what = unreadable or f"Part {name}"
         inspection.problems.append(
@@ -509,6 +512,34 @@ def _sharepoint(root: ET.Element) -> tuple[list[str], list[str]]:
 
     walk(root, False)
     return lines, people
+
+
+_BIBLIOGRAPHY = "{http://schemas.openxmlformats.org/officeDocument/2006/bibliography}"
+"""Word's list of sources (References, Manage Sources), kept as custom XML: each source's authors, year and title."""
+
+
+def _sources(root: ET.Element) -> list[str]:
+    """Each source as a reference list writes it: "Brandon, M. and Sidebotham, P. (2020) Title. Publisher.".
+
+    Read field by field, an author's first name alone on a line looks like a person's name to the check;
+    written as a reference, it is what the check knows as cited research.
+    """
+    lines = []
+    for source in root.iter(f"{_BIBLIOGRAPHY}Source"):
+        people = []
+        for person in source.iter(f"{_BIBLIOGRAPHY}Person"):
+            last = person.findtext(f"{_BIBLIOGRAPHY}Last", "").strip()
+            given = f"{person.findtext(f'{_BIBLIOGRAPHY}First', '')} {person.findtext(f'{_BIBLIOGRAPHY}Middle', '')}"
+            initials = " ".join(f"{name[0].upper()}." for name in given.split())
+            people.append(f"{last}, {initials}" if last and initials else last or given.strip())
+        corporate = [c.text or "" for c in source.iter(f"{_BIBLIOGRAPHY}Corporate")]
+        year, title, publisher = (source.findtext(f"{_BIBLIOGRAPHY}{tag}", "").strip() for tag in ("Year", "Title", "Publisher"))
+        authors = " and ".join(a.strip() for a in [*people, *corporate] if a.strip())
+        parts = [authors, f"({year})" if year else "", f"{title}." if title else "", f"{publisher}." if publisher else ""]
+        line = " ".join(" ".join(p for p in parts if p).split())
+        if line:
+            lines.append(line)
+    return lines
 
 
 def _links(package: Package, rels: str, numbers: dict[str, int], inspection: Inspection) -> None:

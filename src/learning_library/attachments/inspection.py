@@ -103,10 +103,15 @@ def link_units(target: str, field: str, *, page: int | None = None) -> list[Unit
     target = urllib.parse.unquote(target.strip())
     if _SCHEME.match(target):
         return [Unit(_SCHEME.sub("", target).split("?")[0], page=page, field=field)]
-    units = [Unit(" ".join(_MACHINE_IDS.sub(" ", target).split()), page=page, field=field)]
+    units = [Unit(without_ids(target), page=page, field=field)]
     web = re.match(r"(?i)(?:https?|ftp)://", target)
     folders = [m.group(1) for m in _PERSONAL_STORE.finditer(target)] if web else re.split(r"[\\/]", target)
     names = dict.fromkeys(n for folder in folders for n in names_in_file_name(folder))
     if names:
         units.append(Unit(" ".join(names), page=page, field=f"{field}, a name in the address", person=True))
     return units
+
+
+def without_ids(text: str) -> str:
+    """The text without the ids programs and services keep in it (GUIDs, long hexadecimal ids), spaces tidied."""
+    return " ".join(_MACHINE_IDS.sub(" ", text).split())
