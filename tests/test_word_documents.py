@@ -577,3 +577,68 @@ def test_a_report_citing_its_sources_with_word_checks_clean(make_library: Callab
     data = with_parts(plain_document("Child B was four.").build(), {"customXml/item1.xml": SOURCES})
     code, result = check_json(library_with_report(make_library, data))
     assert code == 0 and result["findings"] == []
+
+
+_SHEET = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+def chart_workbook(*labels: str, author: str = "", extra: Mapping[str, bytes] | None = None) -> bytes:
+    """The workbook Word embeds to hold a chart's data: ``labels`` down column A (shared strings), a number beside each."""
+    strings = "".join(f"<si><t>{label}</t></si>" for label in labels)
+    rows = "".join(
+        f'<row r="{n}"><c r="A{n}" t="s"><v>{n - 1}</v></c><c r="B{n}"><v>{n * 3}</v></c></row>' for n in range(1, len(labels) + 1)
+    )
+    core = (
+        '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        f'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>{author}</dc:creator></cp:coreProperties>'
+    )
+    parts: dict[str, str | bytes] = {
+        "[Content_Types].xml": "<Types xmlns='http://schemas.openxmlformats.org/package/2006/content-types'/>",
+        "_rels/.rels": relationships(),
+        "docProps/core.xml": core,
+        "xl/workbook.xml": f'<workbook xmlns="{_SHEET}"><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>',
+        "xl/worksheets/sheet1.xml": f'<worksheet xmlns="{_SHEET}"><sheetData>{rows}</sheetData></worksheet>',
+        "xl/sharedStrings.xml": f'<sst xmlns="{_SHEET}">{strings}</sst>',
+        "xl/styles.xml": f'<styleSheet xmlns="{_SHEET}"><fonts><font><name val="Calibri"/></font></fonts></styleSheet>',
+    }
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        for name, content in {**parts, **(extra or {})}.items():
+            archive.writestr(name, content)
+    return out.getvalue()
+
+
+WORKBOOK = "word/embeddings/Microsoft_Excel_Worksheet.xlsx"
+
+
+def test_a_charts_embedded_workbook_is_read_with_who_made_it() -> None:
+    found = docx.inspect(with_parts(plain_document("Text.").build(), {WORKBOOK: chart_workbook("Month", NAME, author=NAME)}))
+    by_field = {u.field: (u.text, u.person) for u in found.units}
+    text, person = by_field["Embedded workbook Microsoft_Excel_Worksheet.xlsx"]
+    assert set(text.splitlines()) == {"Sheet1", "Month", NAME, "3", "6"} and not person  # the sheet's name, its words and numbers
+    assert by_field["Embedded workbook Microsoft_Excel_Worksheet.xlsx, Property Author"] == (NAME, True)
+    assert found.problems == []  # read all through: no longer a file the check cannot read
+
+
+def test_a_workbook_with_a_part_the_check_cannot_read_still_fails_closed() -> None:
+    data = chart_workbook("Month", extra={"xl/media/image1.png": photo(gps=False, fmt="PNG")})
+    found = docx.inspect(with_parts(plain_document("Text.").build(), {WORKBOOK: data}))
+    assert [(p.rule, p.field) for p in found.problems] == [("attachments/unsupported", "Embedded file Microsoft_Excel_Worksheet.xlsx")]
+
+
+def test_clean_metadata_removes_who_made_a_charts_workbook(tmp_path: Path, invoke: Invoke) -> None:
+    path = tmp_path / "report.docx"
+    path.write_bytes(with_parts(plain_document("Text.").build(), {WORKBOOK: chart_workbook("Month", "Contacts", author=NAME)}))
+    result = invoke(tmp_path, "clean-metadata", "--in-place", "report.docx")
+    assert result.exit_code == 0, result.stderr
+    assert "Microsoft_Excel_Worksheet.xlsx's properties (Author)" in result.stdout
+    fields = [u.field for u in docx.inspect(path.read_bytes()).units]
+    assert fields == ["Text", "Embedded workbook Microsoft_Excel_Worksheet.xlsx"]
+
+
+@pytest.mark.model
+def test_a_report_with_a_chart_checks_clean(make_library: Callable[..., Path], check_json: CheckJson) -> None:
+    """A chart's data once failed closed as an embedded file; a chart of contacts by month now passes."""
+    data = with_parts(plain_document("Child B was four.").build(), {WORKBOOK: chart_workbook("Month", "April", "May", "Contacts")})
+    code, result = check_json(library_with_report(make_library, data))
+    assert code == 0 and result["findings"] == [], result["findings"]

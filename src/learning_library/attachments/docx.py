@@ -116,6 +116,8 @@ _LINK_LABELS = {"hyperlink": "Link address", "attachedTemplate": "Template"}
 """External relationships by their type: what Word calls them; any other (a linked picture or file) is a linked file."""
 _ENCODED = re.compile(r"[A-Za-z0-9+/=_-]{40,}")
 """Encoded data (base64 and the like), as add-ins store it in document variables."""
+_SHEET_WITHOUT_TEXT = re.compile(r"\[content_types\]\.xml|xl/styles\.xml|xl/theme/[^/]+\.xml|xl/calcchain\.xml|xl/printersettings/[^/]+")
+"""Parts of an embedded workbook that hold no one's words: formatting, the theme, the order of calculation, printer settings."""
 _UNREADABLE_PARTS = {"word/activex/": "ActiveX control", "word/ink/": "Ink (handwriting drawn on the document)"}
 """Parts that are not text, named for the message; they fail closed rather than being read as XML."""
 _EMBEDDED_PARTS = ("word/media/", "word/embeddings/", "word/vbaproject.bin")
@@ -380,7 +382,7 @@ def _embedded(package: Package, inspection: Inspection) -> None:
                     field="Macros",
                 )
             )
-        elif lowered.startswith("word/embeddings/"):
+        elif lowered.startswith("word/embeddings/") and not (lowered.endswith(".xlsx") and _workbook(package, name, inspection)):
             inspection.problems.append(
                 Problem(
                     "attachments/unsupported",
@@ -391,6 +393,59 @@ def _embedded(package: Package, inspection: Inspection) -> None:
             )
         elif lowered.startswith("word/media/") and lowered.endswith(_PICTURE_SUFFIXES):
             _picture(package, name, inspection)
+
+
+def _workbook(package: Package, name: str, inspection: Inspection) -> bool:
+    """The workbook Word embeds to hold a chart's data, read as the document is; False if it cannot be read all through.
+
+    A chart's labels are in the chart (read as ``Chart 1``), but its data, and
+    whoever made the workbook, are in a spreadsheet inside the document. Only
+    a workbook whose every part is read or known to hold no text counts as
+    checked; any other (macros, pictures, a part not known) fails closed, as
+    any embedded file does.
+    """
+    where = f"Embedded workbook {posixpath.basename(name)}"
+    found = Inspection()
+    lines: list[str] = []
+    try:
+        workbook = open_package(package.read(name))
+        links: dict[str, int] = {}
+        for part in workbook.names:
+            lowered = part.lower()
+            if lowered.endswith(".rels"):
+                _links(workbook, part, links, found)  # a link, or another workbook its data comes from
+                continue
+            if part.endswith("/") or lowered in _PROPERTY_PARTS or _SHEET_WITHOUT_TEXT.fullmatch(lowered):
+                continue
+            root = workbook.xml(part) if lowered.endswith(".xml") and not lowered.startswith("xl/media/") else None
+            if root is None:
+                return False
+            lines += _sheet_text(root)
+        _properties(workbook, found)
+    except PackageError:
+        return False
+    _unit(inspection, where, list(dict.fromkeys(without_ids(line) for line in lines if line.strip())))
+    inspection.units += [Unit(u.text, field=f"{where}, {u.field}", person=u.person) for u in found.units]
+    return True
+
+
+def _sheet_text(root: ET.Element) -> list[str]:
+    """A spreadsheet part's text: shared strings, cells' own values (not a shared string's number), sheet and column
+    names, comments and their authors, and the text of drawings."""
+    lines = []
+    if root.tag.rsplit("}", 1)[-1] == "sst":  # the shared strings, each in runs
+        lines = ["".join(t.text or "" for t in si.iter() if t.tag.rsplit("}", 1)[-1] == "t") for si in root]
+    for element in root.iter() if not lines else ():
+        local = element.tag.rsplit("}", 1)[-1]
+        if local == "c" and element.get("t") != "s":
+            lines += [" ".join(t.itertext()) for t in element if t.tag.rsplit("}", 1)[-1] in ("v", "is")]
+        elif local in ("sheet", "tableColumn", "definedName") and element.get("name"):
+            lines.append(element.get("name", ""))
+        elif local in ("t", "author") and len(element) == 0:
+            lines.append(element.text or "")
+        elif local == "v" and len(element) == 0 and any(c.isalpha() for c in element.text or ""):
+            lines.append(element.text or "")  # a chart's category or series name (a shared string's number has no letter)
+    return [" ".join(line.split()) for line in lines if line and line.strip()]
 
 
 def _picture(package: Package, name: str, inspection: Inspection) -> None:
@@ -593,6 +648,10 @@ def fix(field_name: str | None) -> str:
         ("Property", "Custom property", "Custom XML", "Embedded picture", "Template", "Document variable", "Comment people")
     ):
         return CLEAN_HINT
+    if field_name and field_name.startswith("Embedded workbook"):
+        if ", Property" in field_name:
+            return CLEAN_HINT
+        return "change the chart's data in Word (right-click the chart, Edit Data) and save it again"
     if field_name and field_name.startswith("Linked file"):
         return "break the link in Word (File, Info, Edit Links to Files, Break Link) and save it again"
     if field_name and field_name.startswith("Field code"):
@@ -654,6 +713,9 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
             if name.lower().endswith(".xml") and "/_rels/" not in name.lower() and "itemprops" not in name.lower():
                 removed.append(f"data stored with the document ({name})")
             continue
+        elif name.lower().startswith("word/embeddings/") and name.lower().endswith(".xlsx"):
+            content, fields = _clean_workbook(content)
+            removed += [f"{posixpath.basename(name)}'s properties ({', '.join(fields)})"] if fields else []
         elif name.lower() == "word/people.xml":
             removed.append("the list of people who commented on it or changed it")
             continue
@@ -678,6 +740,29 @@ def clean(data: bytes) -> tuple[bytes, list[str]]:
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in parts.items():
             archive.writestr(zipfile.ZipInfo(name, (1980, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED)
+    return out.getvalue(), removed
+
+
+def _clean_workbook(content: bytes) -> tuple[bytes, list[str]]:
+    """A chart's embedded workbook without its properties (who made it), its data untouched."""
+    workbook = open_package(content)
+    parts: dict[str, bytes] = {}
+    removed: list[str] = []
+    for part in workbook.names:
+        data = workbook.read(part)
+        if part == "docProps/core.xml":
+            data, fields = _empty_core(data)
+            removed += fields
+        elif part == "docProps/app.xml":
+            data, fields = _empty_app(data)
+            removed += fields
+        parts[part] = data
+    if not removed:
+        return content, []
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, data in parts.items():
+            archive.writestr(zipfile.ZipInfo(part, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return out.getvalue(), removed
 
 
