@@ -28,14 +28,14 @@ import posixpath
 import re
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from ..errors import CleanError
 from ..findings import Severity
 from ..text import noun_for
 from . import images
-from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit, link_units, without_ids
+from .inspection import CLEAN_HINT, HAND_CHECK_HINT, Inspection, Problem, Unit, link_text, link_units, without_ids
 from .wordpackage import Package, PackageError, Relationship, open_package, parse_xml, w
 
 WORD_FIX = "change it in the Word document and save it again"
@@ -83,9 +83,13 @@ _WITHOUT_TEXT = re.compile(
 
 (``word/settings.xml`` is formatting too, but for its document variables, read by :func:`_variables`.)
 """
+SMARTART_PART = re.compile(r"word/diagrams/(?:data|drawing)(\d*)\.xml")
+"""A SmartArt diagram's part (lower case), by its number: its data, or the drawing Word last made of it."""
+CHART_PART = re.compile(r"word/charts/chart(?:ex)?(\d*)\.xml")
+"""A chart's part (lower case), by its number."""
 _PART_LABELS = (
-    (re.compile(r"word/diagrams/(?:data|drawing)(\d*)\.xml"), "SmartArt {}"),
-    (re.compile(r"word/charts/chart(?:ex)?(\d*)\.xml"), "Chart {}"),
+    (SMARTART_PART, "SmartArt {}"),
+    (CHART_PART, "Chart {}"),
     (re.compile(r"customxml/item(\d*)\.xml"), "Custom XML {}"),
     (re.compile(r"word/glossary/document\.xml()"), "Building blocks"),
 )
@@ -300,6 +304,11 @@ def _inspect(package: Package, inspection: Inspection) -> None:
     _other_parts(package, read, inspection)
 
 
+def _local(element: ET.Element) -> str:
+    """An element's name without its namespace: ``{...spreadsheetml...}si`` is ``si``."""
+    return element.tag.rpartition("}")[2]
+
+
 def _unit(inspection: Inspection, name: str, lines: list[str], *, person: bool = False) -> None:
     text = "\n".join(line for line in lines if line.strip())
     if text:
@@ -433,12 +442,12 @@ def _sheet_text(root: ET.Element) -> list[str]:
     """A spreadsheet part's text: shared strings, cells' own values (not a shared string's number), sheet and column
     names, comments and their authors, and the text of drawings."""
     lines = []
-    if root.tag.rsplit("}", 1)[-1] == "sst":  # the shared strings, each in runs
-        lines = ["".join(t.text or "" for t in si.iter() if t.tag.rsplit("}", 1)[-1] == "t") for si in root]
+    if _local(root) == "sst":  # the shared strings, each in runs
+        lines = ["".join(t.text or "" for t in si.iter() if _local(t) == "t") for si in root]
     for element in root.iter() if not lines else ():
-        local = element.tag.rsplit("}", 1)[-1]
+        local = _local(element)
         if local == "c" and element.get("t") != "s":
-            lines += [" ".join(t.itertext()) for t in element if t.tag.rsplit("}", 1)[-1] in ("v", "is")]
+            lines += [" ".join(t.itertext()) for t in element if _local(t) in ("v", "is")]
         elif local in ("sheet", "tableColumn", "definedName") and element.get("name"):
             lines.append(element.get("name", ""))
         elif local in ("t", "author") and len(element) == 0:
@@ -490,16 +499,10 @@ def _other_parts(package: Package, read: set[str], inspection: Inspection) -> No
         unreadable = next((what for folder, what in _UNREADABLE_PARTS.items() if lowered.startswith(folder)), None)
         if unreadable is None and lowered.endswith(".xml"):
             root = package.xml(name)
+            found, people = _part_text(root) if root is not None else ([], [])
             lines = texts.setdefault(_label(name), [])
-            if root is not None and root.tag == _SHAREPOINT:
-                found, people = _sharepoint(root)
-                lines += found
-                _unit(inspection, f"{_label(name)}, people", people, person=True)
-            elif root is not None and root.tag == f"{_BIBLIOGRAPHY}Sources":
-                lines += _sources(root)
-            elif root is not None:
-                # Ids a program keeps (a GUID) are no one's words, and a GUID reads as a case number.
-                lines += [line for line in dict.fromkeys(without_ids(t) for t in _xml_text(root)) if line and line not in lines]
+            lines += [line for line in dict.fromkeys(found) if line not in lines]
+            _unit(inspection, f"{_label(name)}, people", people, person=True)
             continue
         what = unreadable or f"Part {name}"
         inspection.problems.append(
@@ -521,6 +524,17 @@ def _label(name: str) -> str:
         if match:
             return label.format(match.group(1) or "1")
     return f"Part {name}"
+
+
+def _part_text(root: ET.Element) -> tuple[list[str], list[str]]:
+    """What a part read for its text says, and the people it names as such: SharePoint's columns, Word's
+    list of sources, or any other part's text. Ids a program keeps (a GUID) are no one's words, and a
+    GUID reads as a case number, so they are left out."""
+    if root.tag == _SHAREPOINT:
+        return _sharepoint(root)
+    if root.tag == f"{_BIBLIOGRAPHY}Sources":
+        return _sources(root), []
+    return [line for line in (without_ids(t) for t in _xml_text(root)) if line], []
 
 
 def _xml_text(root: ET.Element) -> list[str]:
@@ -558,7 +572,7 @@ def _sharepoint(root: ET.Element) -> tuple[list[str], list[str]]:
     people: list[str] = []
 
     def walk(element: ET.Element, system: bool) -> None:
-        system = system or bool(_SHAREPOINT_SYSTEM.fullmatch(element.tag.rsplit("}", 1)[-1]))
+        system = system or bool(_SHAREPOINT_SYSTEM.fullmatch(_local(element)))
         text = " ".join((element.text or "").split())
         if text and not system:
             (people if element.tag == f"{_PARTNER_CONTROLS}DisplayName" else lines).append(text)
@@ -638,8 +652,15 @@ def _field_text(instruction: str) -> list[str]:
         if value and value.strip():
             value = value.replace("\\\\", "\\").strip()
             # A link's address is read as a link's is: without the ids services put in it.
-            found.append(link_units(value, "Field code")[0].text if words[0].upper() in _FIELDS_WITH_ADDRESSES else value)
+            found.append(link_text(value) if words[0].upper() in _FIELDS_WITH_ADDRESSES else value)
     return [text for text in found if text]
+
+
+def diagrams_and_charts(names: Sequence[str]) -> tuple[int, int]:
+    """How many SmartArt diagrams and charts a package's part names hold (an import does not bring them across)."""
+    lowered = [name.lower() for name in names]
+    diagrams = {match.group(1) for name in lowered if (match := SMARTART_PART.fullmatch(name))}
+    return len(diagrams), sum(1 for name in lowered if CHART_PART.fullmatch(name))
 
 
 def fix(field_name: str | None) -> str:
@@ -772,9 +793,7 @@ _SETTINGS_REMOVED = (("docVars", "document variables"), ("attachedTemplate", "th
 
 def _empty_core(content: bytes) -> tuple[bytes, list[str]]:
     root = parse_xml(content, "docProps/core.xml")
-    fields = [
-        (element.tag.rsplit("}", 1)[-1], _CORE[element.tag][0]) for element in root if element.tag in _CORE and (element.text or "").strip()
-    ]
+    fields = [(_local(element), _CORE[element.tag][0]) for element in root if element.tag in _CORE and (element.text or "").strip()]
     return _remove_elements(content, fields)
 
 
@@ -816,4 +835,4 @@ def _drop_references(parts: dict[str, bytes], dropped: set[str]) -> dict[str, by
     return parts
 
 
-__all__ = ["WORD_FIX", "Paragraphs", "clean", "fix", "inspect", "is_hidden", "read_paragraphs"]
+__all__ = ["WORD_FIX", "Paragraphs", "clean", "diagrams_and_charts", "fix", "inspect", "is_hidden", "read_paragraphs"]

@@ -100,16 +100,24 @@ def link_units(target: str, field: str, *, page: int | None = None) -> list[Unit
     """
     from ..anonymisation.names import names_in_file_name
 
+    units = [Unit(link_text(target), page=page, field=field)]
     target = urllib.parse.unquote(target.strip())
     if _SCHEME.match(target):
-        return [Unit(_SCHEME.sub("", target).split("?")[0], page=page, field=field)]
-    units = [Unit(without_ids(target), page=page, field=field)]
+        return units
     web = re.match(r"(?i)(?:https?|ftp)://", target)
     folders = [m.group(1) for m in _PERSONAL_STORE.finditer(target)] if web else re.split(r"[\\/]", target)
     names = dict.fromkeys(n for folder in folders for n in names_in_file_name(folder))
     if names:
         units.append(Unit(" ".join(names), page=page, field=f"{field}, a name in the address", person=True))
     return units
+
+
+def link_text(target: str) -> str:
+    """Where a link goes, as a reader sees it: an email link's address, any other without the ids services put in it."""
+    target = urllib.parse.unquote(target.strip())
+    if _SCHEME.match(target):
+        return _SCHEME.sub("", target).split("?")[0]
+    return without_ids(target)
 
 
 def without_ids(text: str) -> str:

@@ -17,7 +17,6 @@ sentence said, or what a comment asked, is for a person to settle in Word.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -170,18 +169,10 @@ def import_word(
     return Imported(created, written, notes)
 
 
-_DRAWN = (
-    (re.compile(r"word/diagrams/data\d*\.xml"), "SmartArt diagram"),
-    (re.compile(r"word/charts/chart(?:ex)?\d*\.xml"), "chart"),
-)
-"""What Word draws from data of its own, which the conversion does not bring across, by its part's name."""
-
-
 def _not_brought_across(names: Sequence[str]) -> list[str]:
     """A note for the SmartArt diagrams and charts the draft leaves out: a family tree is often one, and must not be lost unseen."""
     notes = []
-    for pattern, what in _DRAWN:
-        count = sum(1 for name in names if pattern.fullmatch(name.lower()))
+    for count, what in zip(docx.diagrams_and_charts(names), ("SmartArt diagram", "chart"), strict=True):
         if count:
             noun = what if count == 1 else f"{what}s"
             notes.append(
