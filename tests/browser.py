@@ -18,10 +18,24 @@ import os
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from .conftest import copy_example, mkdocs_build
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
+
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber);
+});
+"""
+"""Installed before any page script runs (Playwright's init scripts are not subject to the page's policy)."""
 
 CHROMIUM = os.environ.get("LEARNING_LIBRARY_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -85,4 +99,13 @@ def page(browser: object) -> Iterator[object]:
     context = browser.new_context()  # type: ignore[attr-defined]
     tab = context.new_page()
     yield tab
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser: Browser) -> Iterator[Page]:
+    """A desktop-sized page that records every Content-Security-Policy violation in ``window.__cspViolations``."""
+    context = browser.new_context(viewport=VIEWPORTS["desktop"])  # type: ignore[arg-type]
+    context.add_init_script(WATCH_CSP)
+    yield context.new_page()
     context.close()

@@ -26,9 +26,10 @@ from playwright.sync_api import Browser, Page
 
 from learning_library import authoring
 
+from .browser import VIEWPORTS
 from .conftest import CheckJson, copy_example
 from .servers import free_port, get, running, wait_for
-from .test_standards_browser import VIEWPORTS, axe_violations, describe
+from .test_standards_browser import axe_violations, describe
 
 pytestmark = pytest.mark.browser
 

@@ -26,9 +26,9 @@ from playwright.sync_api import Browser, Page
 
 from learning_library.search import PART_ENVIRONMENT, PARTS_FILE
 
-from .browser import build
+from .browser import VIEWPORTS, build
 from .conftest import copy_example, document, write
-from .test_standards_browser import AXE_OPTIONS, VIEWPORTS, WATCH_CSP, describe
+from .test_standards_browser import AXE_OPTIONS, describe
 
 pytestmark = pytest.mark.browser
 
@@ -143,16 +143,8 @@ def searched(tab: Page, url: str) -> list[dict[str, str]]:
     return found
 
 
-@pytest.fixture
-def tab(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])  # type: ignore[arg-type]
-    context.add_init_script(WATCH_CSP)
-    yield context.new_page()
-    context.close()
-
-
-def test_a_merged_search_returns_results_from_both_libraries_each_labelled(tab: Page, region: dict[str, str]) -> None:
-    found = searched(tab, f"{region['own']}/search/?q=neglect")
+def test_a_merged_search_returns_results_from_both_libraries_each_labelled(desktop: Page, region: dict[str, str]) -> None:
+    found = searched(desktop, f"{region['own']}/search/?q=neglect")
     by_library = {r["library"] for r in found}
     assert by_library == {OWN, NEIGHBOUR}, found
     neighbours = [r for r in found if r["library"] == NEIGHBOUR]
@@ -160,36 +152,36 @@ def test_a_merged_search_returns_results_from_both_libraries_each_labelled(tab: 
     assert all(r["href"].startswith(f"{region['neighbour']}/") for r in neighbours)
     assert all(r["href"].startswith(f"{region['own']}/") for r in found if r["library"] == OWN)
     # Wrenford does not answer: the reader is told, and the search goes on without it
-    assert DOWN in tab.locator("[data-ll-notice]").inner_text()
-    assert tab.evaluate("window.__cspViolations") == []
+    assert DOWN in desktop.locator("[data-ll-notice]").inner_text()
+    assert desktop.evaluate("window.__cspViolations") == []
 
 
-def test_the_filter_by_library_keeps_one_library(tab: Page, region: dict[str, str]) -> None:
-    found = searched(tab, f"{region['own']}/search/?q=neglect&library={NEIGHBOUR.replace(' ', '%20')}")
+def test_the_filter_by_library_keeps_one_library(desktop: Page, region: dict[str, str]) -> None:
+    found = searched(desktop, f"{region['own']}/search/?q=neglect&library={NEIGHBOUR.replace(' ', '%20')}")
     assert {r["library"] for r in found} == {NEIGHBOUR} and len(found) == 2
-    assert tab.is_checked(f"input[name=library][value='{NEIGHBOUR}']")
-    assert tab.locator(f"input[name=library][value='{OWN}']").is_visible()
+    assert desktop.is_checked(f"input[name=library][value='{NEIGHBOUR}']")
+    assert desktop.locator(f"input[name=library][value='{OWN}']").is_visible()
 
 
-def test_newest_first_holds_across_the_libraries(tab: Page, region: dict[str, str]) -> None:
+def test_newest_first_holds_across_the_libraries(desktop: Page, region: dict[str, str]) -> None:
     import datetime as dt
 
-    found = searched(tab, f"{region['own']}/search/?q=neglect&sort=date")
+    found = searched(desktop, f"{region['own']}/search/?q=neglect&sort=date")
     dates = [dt.datetime.strptime(r["date"], "%d %B %Y").date() for r in found]
     assert dates == sorted(dates, reverse=True), found
     assert {r["library"] for r in found} == {OWN, NEIGHBOUR}
 
 
-def test_only_the_search_page_may_contact_the_listed_libraries(tab: Page, region: dict[str, str]) -> None:
+def test_only_the_search_page_may_contact_the_listed_libraries(desktop: Page, region: dict[str, str]) -> None:
     requested: list[str] = []
-    tab.on("request", lambda request: requested.append(request.url))
-    searched(tab, f"{region['own']}/search/?q=neglect")
-    policy = tab.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    desktop.on("request", lambda request: requested.append(request.url))
+    searched(desktop, f"{region['own']}/search/?q=neglect")
+    policy = desktop.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
     assert f"connect-src 'self' {region['neighbour']} {region['down']};" in policy
     hosts = {re.match(r"https?://[^/]+", url)[0] for url in requested if not url.startswith("data:")}  # type: ignore[index]
     assert hosts <= {region["own"], region["neighbour"], region["down"]} and region["neighbour"] in hosts
-    tab.goto(f"{region['own']}/reviews/2024-child-ruby/")
-    review_policy = tab.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
+    desktop.goto(f"{region['own']}/reviews/2024-child-ruby/")
+    review_policy = desktop.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content") or ""
     assert "connect-src 'self';" in review_policy and "127.0.0.1" not in review_policy
 
 

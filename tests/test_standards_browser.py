@@ -23,6 +23,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, BrowserContext, ConsoleMessage, Page
 
+from .browser import VIEWPORTS, WATCH_CSP
+
 pytestmark = pytest.mark.browser
 
 
@@ -71,18 +73,8 @@ PAGE_TYPES = [
 ]
 """Every kind of page the site has; add a line for each new kind (the tracker, the statistics page)."""
 
-VIEWPORTS = {"desktop": {"width": 1280, "height": 800}, "phone": {"width": 375, "height": 740}}
-
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_TAGS}, "resultTypes": ["violations"]}
-
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", function (e) {
-  window.__cspViolations.push(e.violatedDirective + " blocked " + (e.blockedURI || "inline") + " at " + e.sourceFile + ":" + e.lineNumber);
-});
-"""
-"""Installed before any page script runs (Playwright's init scripts are not subject to the page's policy)."""
 
 
 @pytest.fixture(params=list(VIEWPORTS))
@@ -91,14 +83,6 @@ def context(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Browse
     context = browser.new_context(viewport=VIEWPORTS[request.param], is_mobile=phone, has_touch=phone)  # type: ignore[arg-type]
     context.add_init_script(WATCH_CSP)
     yield context
-    context.close()
-
-
-@pytest.fixture
-def desktop(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS["desktop"])  # type: ignore[arg-type]
-    context.add_init_script(WATCH_CSP)
-    yield context.new_page()
     context.close()
 
 
